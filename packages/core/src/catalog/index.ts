@@ -1,0 +1,1 @@
+export type { CatalogApi, CatalogDelivery, CatalogEntry } from './types.js';

@@ -1,0 +1,9 @@
+export type {
+  AttemptContext,
+  AttemptResult,
+  CallDecision,
+  DelaySource,
+  GiveUpReason,
+  RequestDescriptor,
+  RetryInfo,
+} from './types.js';

@@ -1,0 +1,2 @@
+export type { VppErrorCode, VppErrorInit } from './vpp-error.js';
+export { isVppError, VppError } from './vpp-error.js';

@@ -1,0 +1,7 @@
+export * from './catalog/index.js';
+export * from './decode/index.js';
+export * from './engine/index.js';
+export * from './errors/index.js';
+export type { RetryClass } from './retry-class.js';
+export { isRetryClass, RETRY_CLASSES } from './retry-class.js';
+export * from './telemetry/index.js';
