@@ -4,6 +4,9 @@ export type {
   CallDecision,
   DelaySource,
   GiveUpReason,
+  LogicalCall,
   RequestDescriptor,
   RetryInfo,
+  Transport,
+  VppEngine,
 } from './types.js';

@@ -70,3 +70,42 @@ export type CallDecision =
       readonly retryClass: RetryClass;
     }
   | { readonly action: 'reject'; readonly error: Error };
+
+/** How an adapter performs one physical attempt and reads its outcome, for {@link VppEngine.execute}. */
+export interface Transport<T> {
+  /** Sends one attempt. Runs with the logical span active, so auto-instrumented HTTP spans nest under it. */
+  send(ctx: AttemptContext): Promise<T>;
+  /** Status, headers and body of a settled attempt. */
+  read(result: T): AttemptResult;
+  /** A thrown error that still carries a response (axios rejects 4xx/5xx), or null for a network error or timeout. */
+  readError(error: unknown): AttemptResult | null;
+}
+
+/**
+ * One logical request, step by step, for clients that keep their own retry loop (got).
+ * `execute` is built from the same steps.
+ */
+export interface LogicalCall {
+  /** Caller signal combined with the overall deadline. */
+  readonly signal: AbortSignal;
+  /** Waits until the tenant may send (shared backoff gate, rate limit); rejects if aborted or past the deadline. */
+  beforeAttempt(): Promise<AttemptContext>;
+  /** Decodes an attempt's response, records it, and decides. */
+  onResult(result: AttemptResult): CallDecision;
+  /** Records a network error or timeout (no response), and decides. */
+  onError(error: unknown): CallDecision;
+  /** Carries out a retry decision's wait; abortable, leaves no timer or listener behind. */
+  wait(delayMs: number): Promise<void>;
+  /** Runs `fn` with the logical span active. */
+  runInSpan<T>(fn: () => T): T;
+  /** Ends the call: closes the span, records final metrics, attaches RetryInfo (and the decoded outcome) to `target`. */
+  finish(outcome: { readonly result?: object; readonly error?: unknown }): void;
+}
+
+/** The shared engine both adapters drive. Create one per process (or per client) and share it across clients. */
+export interface VppEngine {
+  /** Runs one logical request to its end: resolves with the final result, or rejects with a VppError (the last underlying error as `cause`). */
+  execute<T>(request: RequestDescriptor, transport: Transport<T>): Promise<T>;
+  /** Starts a logical request driven step by step by the caller. */
+  begin(request: RequestDescriptor): LogicalCall;
+}
