@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a Grafana variable, not a JS template
 const ds = { type: 'prometheus', uid: '${datasource}' };
 const sel = 'job=~"$job",operation=~"$operation"';
 const jobOnly = 'job=~"$job"';

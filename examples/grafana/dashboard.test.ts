@@ -19,6 +19,7 @@ test('the dashboard is provisioning-safe: a datasource variable, no __inputs, ev
   const queryPanels = committed.panels.filter((p: { type: string }) => p.type !== 'row');
   expect(queryPanels.length).toBeGreaterThanOrEqual(12);
   for (const panel of queryPanels) {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a Grafana variable, not a JS template
     expect(panel.datasource, panel.title).toEqual({ type: 'prometheus', uid: '${datasource}' });
     expect(panel.description, panel.title).toBeTruthy();
     for (const target of panel.targets) expect(target.expr, panel.title).toMatch(/apple_vpp_/);
