@@ -1,1 +1,3 @@
+export { classifyHttpStatus } from './http-status.js';
+export { CATALOG, KNOWN_ERROR_NUMBERS, lookupCode } from './lookup.js';
 export type { CatalogApi, CatalogDelivery, CatalogEntry } from './types.js';

@@ -1,3 +1,7 @@
+export { decodeResponse } from './decode-response.js';
+export { getHeader } from './headers.js';
+export { parseHttpDate, parseRetryAfter } from './retry-after.js';
+export { mostSevereRetryClass, RETRY_CLASS_SEVERITY } from './severity.js';
 export type {
   AlreadyAssignedDetails,
   DecodedResponse,

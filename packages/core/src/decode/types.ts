@@ -43,6 +43,8 @@ export interface VppFailure {
   readonly source: FailureSource;
   readonly entities?: FailureEntities;
   readonly alreadyAssigned?: AlreadyAssignedDetails;
+  /** riCloud's `params` (offending parameters of `invalid-parameter`); may echo request data, keep out of telemetry. */
+  readonly params?: Readonly<Record<string, unknown>>;
 }
 
 /** What the decoder accepts: anything an HTTP client or a notification handler has in hand. */

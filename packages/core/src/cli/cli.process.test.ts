@@ -1,0 +1,32 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+describe('the vppwatch bin as a real process', () => {
+  beforeAll(async () => {
+    await run('pnpm', ['--filter', '@vppwatch/core', 'build'], { cwd: ROOT });
+  }, 120_000);
+
+  it('explains 9646 as JSON', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      ['packages/core/bin/vppwatch.js', 'explain', '9646', '--json'],
+      {
+        cwd: ROOT,
+      },
+    );
+    expect(JSON.parse(stdout)).toMatchObject({ code: 9646, retryClass: 'throttled', httpStatus: 429 });
+  });
+
+  it('exits 2 with one stderr line for an unknown code', async () => {
+    const failure = await run(process.execPath, ['packages/core/bin/vppwatch.js', 'explain', '4242'], {
+      cwd: ROOT,
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,125 @@
+import { readBody } from './body.js';
+import { makeFailure } from './failure.js';
+import { asRecord, prop } from './fields.js';
+import { getHeader } from './headers.js';
+import { recognizeLegacy } from './legacy.js';
+import { recognizeNotification } from './notification.js';
+import type { Recognized, Recognizer } from './recognized.js';
+import { parseRetryAfter } from './retry-after.js';
+import { recognizeRiCloud } from './ricloud.js';
+import { mostSevereRetryClass } from './severity.js';
+import { readTokenExpiry } from './token-expiry.js';
+import type { DecodedResponse, DecodeInput, DecodeOptions, ResponseFormat } from './types.js';
+import { recognizeV2Error } from './v2.js';
+import { recognizeV2Status } from './v2-status.js';
+
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** Most specific first: a legacy envelope also carries errorNumber, a notification wraps its own error. */
+const RECOGNIZERS: readonly Recognizer[] = [
+  recognizeNotification,
+  recognizeLegacy,
+  recognizeV2Status,
+  recognizeV2Error,
+  recognizeRiCloud,
+];
+
+interface Settings {
+  readonly maxBodyBytes: number;
+  readonly now: () => number;
+}
+
+/**
+ * Decodes one Apple VPP / Apps and Books (or riCloud) response, notification or status body into classified
+ * failures. Reads the body on every HTTP status (Apple sends errors with 200), never throws, and never parses
+ * a body larger than `maxBodyBytes`.
+ *
+ * @example
+ * ```ts
+ * const decoded = decodeResponse({ status: 429, headers: res.headers, body: res.data });
+ * if (decoded.retryClass === 'throttled') await sleep(decoded.retryAfterMs ?? 5_000);
+ * ```
+ */
+export function decodeResponse(input: DecodeInput, options?: DecodeOptions): DecodedResponse {
+  let httpStatus: number | null = null;
+  try {
+    httpStatus = readStatus(prop(input, 'status'));
+    return decode(input, httpStatus, normalizeOptions(options));
+  } catch {
+    // Last line of defence: whatever went wrong, the HTTP status still classifies the response.
+    return assemble('unrecognized', httpStatus, { failures: [], partial: false }, null, null);
+  }
+}
+
+function decode(input: DecodeInput, httpStatus: number | null, settings: Settings): DecodedResponse {
+  const headers = prop(input, 'headers') as DecodeInput['headers'];
+  const retryAfterMs = parseRetryAfter(
+    getHeader(headers, 'retry-after'),
+    getHeader(headers, 'date'),
+    safeNow(settings.now),
+  );
+  const content = readBody(prop(input, 'body'), settings.maxBodyBytes);
+  if (content.kind === 'truncated') {
+    return { ...assemble('unrecognized', httpStatus, null, retryAfterMs, null), truncated: true };
+  }
+  if (content.kind === 'empty') return assemble('empty', httpStatus, null, retryAfterMs, null);
+  if (content.kind === 'text') return assemble('unrecognized', httpStatus, null, retryAfterMs, null);
+  const body = asRecord(content.value);
+  if (body === null) return assemble('unrecognized', httpStatus, null, retryAfterMs, null);
+  const tokenExpiresAt = readTokenExpiry(body);
+  for (const recognize of RECOGNIZERS) {
+    const found = recognize(body, { httpStatus });
+    if (found) return assemble(found.format, httpStatus, found, retryAfterMs, tokenExpiresAt);
+  }
+  return assemble('unrecognized', httpStatus, null, retryAfterMs, tokenExpiresAt);
+}
+
+/** Adds the HTTP-status failure when nothing in the body explains an error status, then derives the outcome. */
+function assemble(
+  format: ResponseFormat,
+  httpStatus: number | null,
+  found: Pick<Recognized, 'failures' | 'partial' | 'eventStatus'> | null,
+  retryAfterMs: number | null,
+  tokenExpiresAt: number | null,
+): DecodedResponse {
+  let failures = found?.failures ?? [];
+  if (failures.length === 0 && httpStatus !== null && httpStatus >= 400) {
+    failures = [makeFailure({ code: null, httpStatus, source: 'response' })];
+  }
+  const outcome = failures.length === 0 ? 'success' : found?.partial ? 'partial' : 'failure';
+  return {
+    outcome,
+    format,
+    failures,
+    retryClass: mostSevereRetryClass(failures.map((f) => f.retryClass)),
+    retryAfterMs,
+    tokenExpiresAt,
+    httpStatus,
+    ...(found?.eventStatus ? { eventStatus: found.eventStatus } : {}),
+  };
+}
+
+function readStatus(value: unknown): number | null {
+  const status = typeof value === 'string' && /^\d{3}$/.test(value.trim()) ? Number(value) : value;
+  return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599
+    ? status
+    : null;
+}
+
+function normalizeOptions(options: DecodeOptions | undefined): Settings {
+  const max = prop(options, 'maxBodyBytes');
+  const now = prop(options, 'now');
+  return {
+    maxBodyBytes: typeof max === 'number' && max >= 0 && !Number.isNaN(max) ? max : DEFAULT_MAX_BODY_BYTES,
+    now: typeof now === 'function' ? (now as () => number) : Date.now,
+  };
+}
+
+function safeNow(now: () => number): number {
+  try {
+    const value = now();
+    return typeof value === 'number' && Number.isFinite(value) ? value : Date.now();
+  } catch {
+    return Date.now();
+  }
+}
