@@ -79,6 +79,11 @@ export interface Transport<T> {
   read(result: T): AttemptResult;
   /** A thrown error that still carries a response (axios rejects 4xx/5xx), or null for a network error or timeout. */
   readError(error: unknown): AttemptResult | null;
+  /**
+   * Optional: the result to resolve with when the engine resolves an answer the client threw (an axios 4xx
+   * carrying an `idempotent_ok` code). Without it such answers reject with a VppError instead.
+   */
+  resultOf?(error: unknown): T | undefined;
 }
 
 /**
@@ -90,8 +95,8 @@ export interface LogicalCall {
   readonly signal: AbortSignal;
   /** Waits until the tenant may send (shared backoff gate, rate limit); rejects if aborted or past the deadline. */
   beforeAttempt(): Promise<AttemptContext>;
-  /** Decodes an attempt's response, records it, and decides. */
-  onResult(result: AttemptResult): CallDecision;
+  /** Decodes an attempt's response, records it, and decides. `cause`: the client's error for a thrown response (becomes the VppError's cause). */
+  onResult(result: AttemptResult, cause?: unknown): CallDecision;
   /** Records a network error or timeout (no response), and decides. */
   onError(error: unknown): CallDecision;
   /** Carries out a retry decision's wait; abortable, leaves no timer or listener behind. */

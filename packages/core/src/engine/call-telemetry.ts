@@ -1,0 +1,93 @@
+import type { DecodedResponse } from '../decode/types.js';
+import type { RetryClass } from '../retry-class.js';
+import type { LogicalSpan, SpanStart, VppTracing } from '../telemetry/tracing.js';
+import type { CallOutcome, VppMetrics } from '../telemetry/vpp-metrics.js';
+import type { EngineEmitter, EngineEvents } from './events.js';
+import type { GiveUpReason } from './types.js';
+
+/** The engine-wide telemetry sinks; each is null when nobody listens, so an idle sink costs nothing. */
+export interface TelemetrySinks {
+  readonly metrics: VppMetrics | null;
+  readonly tracing: VppTracing | null;
+  readonly emitter: EngineEmitter;
+}
+
+export interface CallEnd {
+  readonly outcome: CallOutcome;
+  readonly durationMs: number;
+  readonly attempts: number;
+  readonly totalDelayMs: number;
+  /** The final failure, for `error` outcomes. */
+  readonly failure: {
+    readonly errorType: string;
+    readonly errorNumber: number | string | null;
+    readonly retryClass: RetryClass | null;
+  } | null;
+  readonly resolvedErrorNumber: number | string | null;
+}
+
+/** Fans one logical call's facts out to metrics, the span and the listeners. */
+export class CallTelemetry {
+  readonly #sinks: TelemetrySinks;
+  readonly #operation: string;
+  readonly #span: LogicalSpan | null;
+
+  constructor(sinks: TelemetrySinks, start: SpanStart) {
+    this.#sinks = sinks;
+    this.#operation = start.operation;
+    this.#span = sinks.tracing?.start(start) ?? null;
+    sinks.metrics?.callStarted();
+  }
+
+  run<T>(fn: () => T): T {
+    return this.#span === null ? fn() : this.#span.run(fn);
+  }
+
+  attempt(event: Omit<EngineEvents['attempt'], 'operation'>, decoded: DecodedResponse | null): void {
+    const { metrics, emitter } = this.#sinks;
+    metrics?.attempt(this.#operation, event.httpStatus, event.retryClass);
+    if (decoded !== null) metrics?.failures(this.#operation, decoded);
+    if (emitter.has('attempt')) emitter.emit('attempt', { operation: this.#operation, ...event });
+  }
+
+  retry(event: Omit<EngineEvents['retry'], 'operation'>, httpStatus: number | null): void {
+    const { metrics, emitter } = this.#sinks;
+    metrics?.retry(this.#operation, event.retryClass, event.delaySource, event.delayMs);
+    this.#span?.retry({ ...event, httpStatus });
+    if (emitter.has('retry')) emitter.emit('retry', { operation: this.#operation, ...event });
+  }
+
+  gate(untilMs: number): void {
+    this.#sinks.metrics?.backoffUntil(untilMs);
+  }
+
+  giveUp(event: Omit<EngineEvents['giveUp'], 'operation'>): void {
+    const { metrics, emitter } = this.#sinks;
+    metrics?.giveUp(this.#operation, event.reason as GiveUpReason);
+    this.#span?.giveUp(event.reason);
+    if (emitter.has('giveUp')) emitter.emit('giveUp', { operation: this.#operation, ...event });
+  }
+
+  end(info: CallEnd): void {
+    const { metrics, emitter } = this.#sinks;
+    metrics?.callEnded(
+      this.#operation,
+      info.outcome,
+      info.failure?.retryClass ?? null,
+      info.durationMs / 1000,
+    );
+    this.#span?.end({
+      attempts: info.attempts,
+      failure: info.outcome === 'error' ? info.failure : null,
+      resolvedErrorNumber: info.resolvedErrorNumber,
+    });
+    if (info.outcome === 'success' && emitter.has('success')) {
+      emitter.emit('success', {
+        operation: this.#operation,
+        attempts: info.attempts,
+        totalDelayMs: info.totalDelayMs,
+        durationMs: info.durationMs,
+      });
+    }
+  }
+}

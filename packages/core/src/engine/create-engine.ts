@@ -1,0 +1,85 @@
+import { decodeResponse } from '../decode/index.js';
+import type { DecodedResponse } from '../decode/types.js';
+import { createVppMetrics } from '../telemetry/create-metrics.js';
+import { checkedOperation } from '../telemetry/operation.js';
+import { VppTracing } from '../telemetry/tracing.js';
+import { callParamsOf } from './call-params.js';
+import type { EngineRuntime } from './engine-runtime.js';
+import { EngineEmitter, type EngineEventName, type EngineEvents } from './events.js';
+import { executeCall } from './execute.js';
+import { VppLogicalCall } from './logical-call.js';
+import { normalizeOptions } from './normalize-options.js';
+import type { VppEngineOptions } from './options.js';
+import { TenantRateLimiter } from './rate-limiter.js';
+import { RetryBudget } from './retry-budget.js';
+import { MemoryTenantStore } from './tenant-store.js';
+import type { LogicalCall, RequestDescriptor, Transport, VppEngine } from './types.js';
+
+/** The engine as {@link createVppEngine} returns it: the adapter contract plus events and failure recording. */
+export interface VppEngineInstance extends VppEngine {
+  /** Subscribes to an engine event; returns the function that unsubscribes. A throwing listener is ignored. */
+  on<K extends EngineEventName>(event: K, listener: (payload: EngineEvents[K]) => void): () => void;
+  /** Counts failures found elsewhere (notifications, status polls) in `apple_vpp_api_errors_total`. */
+  recordFailures(decoded: DecodedResponse, context?: { readonly operation?: string }): void;
+}
+
+/**
+ * Creates the retry engine both adapters drive: one per process (or per client), shared by every request so
+ * tenant gates, rate limits and budgets are shared too.
+ *
+ * @example
+ * ```ts
+ * const engine = createVppEngine({ maxAttempts: 4, deadlineMs: 60_000 });
+ * const response = await engine.execute(
+ *   { method: 'GET', url: 'https://vpp.itunes.apple.com/mdm/v2/assets', headers },
+ *   {
+ *     send: ({ signal }) => fetch(url, { headers, signal }).then(async (r) => ({ r, body: await r.text() })),
+ *     read: ({ r, body }) => ({ status: r.status, headers: r.headers, body }),
+ *     readError: () => null,
+ *   },
+ * );
+ * ```
+ */
+export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstance {
+  const policy = normalizeOptions(options);
+  const store = options.store ?? new MemoryTenantStore();
+  const emitter = new EngineEmitter();
+  const runtime: EngineRuntime = {
+    policy,
+    store,
+    budget: new RetryBudget(store, policy.budget),
+    limiter:
+      policy.rateLimit === null
+        ? null
+        : new TenantRateLimiter(policy.rateLimit.intervalMs, policy.rateLimit.burst),
+    sinks: {
+      metrics: createVppMetrics(options.metrics),
+      tracing: VppTracing.create(options.tracing),
+      emitter,
+    },
+    decode: policy.decode ?? decodeResponse,
+  };
+  const listeners = options.listeners ?? {};
+  if (listeners.attempt) emitter.on('attempt', listeners.attempt);
+  if (listeners.retry) emitter.on('retry', listeners.retry);
+  if (listeners.giveUp) emitter.on('giveUp', listeners.giveUp);
+  if (listeners.success) emitter.on('success', listeners.success);
+  const begin = (request: RequestDescriptor): LogicalCall =>
+    new VppLogicalCall(runtime, callParamsOf(request, policy));
+  return {
+    begin,
+    execute<T>(request: RequestDescriptor, transport: Transport<T>): Promise<T> {
+      let call: LogicalCall;
+      try {
+        call = begin(request);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return executeCall(call, transport);
+    },
+    on: (event, listener) => emitter.on(event, listener),
+    recordFailures(decoded, context) {
+      runtime.sinks.metrics?.failures(checkedOperation(context?.operation ?? 'other'), decoded);
+    },
+  };
+}

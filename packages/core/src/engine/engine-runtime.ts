@@ -1,0 +1,16 @@
+import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/types.js';
+import type { TelemetrySinks } from './call-telemetry.js';
+import type { EnginePolicy } from './normalize-options.js';
+import type { TenantRateLimiter } from './rate-limiter.js';
+import type { RetryBudget } from './retry-budget.js';
+import type { TenantStore } from './tenant-store.js';
+
+/** Everything one engine shares across its logical calls. */
+export interface EngineRuntime {
+  readonly policy: EnginePolicy;
+  readonly store: TenantStore;
+  readonly budget: RetryBudget;
+  readonly limiter: TenantRateLimiter | null;
+  readonly sinks: TelemetrySinks;
+  readonly decode: (input: DecodeInput, options: DecodeOptions) => DecodedResponse;
+}

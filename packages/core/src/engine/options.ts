@@ -1,0 +1,66 @@
+import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/types.js';
+import type { RetryClass } from '../retry-class.js';
+import type { EngineListeners } from './events.js';
+import type { RetryableClass } from './retryable.js';
+import type { TenantStore } from './tenant-store.js';
+
+/** What a custom `delay` function is told; its answer is always clamped to `[floorMs, capMs]`. */
+export interface DelayContext {
+  readonly retryClass: RetryableClass;
+  /** Retries already made for this request (0 before the first retry). */
+  readonly retries: number;
+  /** The delay the engine computed. */
+  readonly computedMs: number;
+  /** The server's Retry-After in ms, when it sent one. */
+  readonly retryAfterMs: number | null;
+  readonly floorMs: number;
+  readonly capMs: number;
+}
+
+/** A metrics registry in prom-client's shape (`getSingleMetric`, `registerMetric`). */
+export interface MetricsRegistryLike {
+  getSingleMetric(name: string): unknown;
+  registerMetric(metric: never): void;
+}
+
+/** Options of {@link createVppEngine}. Every field is optional; the defaults are documented in README.engine.md. */
+export interface VppEngineOptions {
+  /** Attempts per logical request, the first included (default 4). */
+  readonly maxAttempts?: number;
+  /** Backoff base per retryable class, in ms (defaults: transient 100, throttled 1000, retry_later 30000). */
+  readonly baseDelayMs?: Partial<Record<RetryableClass, number>>;
+  /** Cap of a computed delay, jitter included: one number for transient and throttled (default 20 s), or per class (retry_later default 120 s). */
+  readonly maxDelayMs?: number | Partial<Record<RetryableClass, number>>;
+  /** The longest server-announced wait the engine sits out; longer gives up with ERR_VPP_RETRY_AFTER (default 60 s). */
+  readonly maxRetryAfterMs?: number;
+  /** Overall budget for all attempts and waits of one request (default none). */
+  readonly deadlineMs?: number;
+  /** Per-attempt timeout (default none). */
+  readonly attemptTimeoutMs?: number;
+  /** Per-tenant retry token bucket, or false to turn it off. */
+  readonly budget?:
+    | { readonly capacity?: number; readonly throttledCost?: number; readonly cost?: number }
+    | false;
+  /** Proactive per-tenant rate limit (default 15 requests/s, Apple's `maxRequestPerSecond`), or false. */
+  readonly rateLimit?: { readonly requestsPerSecond: number; readonly burst?: number } | false;
+  /** Where per-tenant gates, budgets and 9603 counts live (default: in memory, this process). */
+  readonly store?: TenantStore;
+  /** Per-code retry class overrides, e.g. `{ 9610: 'transient' }`. */
+  readonly classify?: Readonly<Record<string | number, RetryClass>>;
+  /** Custom backoff; its answer is clamped to the limits, a non-finite answer becomes the cap. */
+  readonly delay?: (context: DelayContext) => number;
+  /** Reject `idempotent_ok` answers (9616, 9618, …) instead of resolving them (default false). */
+  readonly rejectIdempotentOk?: boolean;
+  /** Clock, epoch ms (default Date.now). */
+  readonly now?: () => number;
+  /** Randomness in [0, 1) (default Math.random). */
+  readonly random?: () => number;
+  /** Prometheus metrics through prom-client, or false. */
+  readonly metrics?: { readonly registry?: MetricsRegistryLike; readonly prefix?: string } | false;
+  /** OpenTelemetry spans through @opentelemetry/api, or false. */
+  readonly tracing?: { readonly tracerProvider?: unknown } | false;
+  /** Listeners attached at creation (same as `engine.on`). */
+  readonly listeners?: EngineListeners;
+  /** The response decoder (default: core's `decodeResponse`). */
+  readonly decode?: (input: DecodeInput, options: DecodeOptions) => DecodedResponse;
+}

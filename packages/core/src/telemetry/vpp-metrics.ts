@@ -1,0 +1,125 @@
+import type { DecodedResponse } from '../decode/types.js';
+import type { DelaySource, GiveUpReason } from '../engine/types.js';
+import type { RetryClass } from '../retry-class.js';
+import { errorNumberLabel, statusLabel } from './labels.js';
+import type { CounterPort, GaugePort, HistogramPort, MetricsBackend } from './metrics-port.js';
+
+const DURATION_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
+const DELAY_BUCKETS = [0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900];
+
+export type CallOutcome = 'success' | 'error' | 'cancelled';
+
+/** The `apple_vpp_*` metric set (observability.md §a). Every label value comes from a closed set. */
+export class VppMetrics {
+  readonly #requests: CounterPort;
+  readonly #duration: HistogramPort;
+  readonly #attempts: CounterPort;
+  readonly #apiErrors: CounterPort;
+  readonly #retries: CounterPort;
+  readonly #retryDelay: HistogramPort;
+  readonly #backoffUntil: GaugePort;
+  readonly #inFlight: GaugePort;
+  readonly #giveUps: CounterPort;
+  #backoffUntilSeconds = 0;
+
+  constructor(backend: MetricsBackend, prefix: string) {
+    const n = (name: string): string => `${prefix}${name}`;
+    this.#requests = backend.counter({
+      name: n('requests_total'),
+      help: 'Logical Apple VPP calls, counted once at completion after retries.',
+      labelNames: ['operation', 'outcome', 'error_class'],
+    });
+    this.#duration = backend.histogram({
+      name: n('request_duration_seconds'),
+      help: 'Duration of logical Apple VPP calls, backoff waits included.',
+      labelNames: ['operation', 'outcome'],
+      buckets: DURATION_BUCKETS,
+    });
+    this.#attempts = backend.counter({
+      name: n('attempts_total'),
+      help: 'Physical attempts sent to Apple.',
+      labelNames: ['operation', 'http_response_status_code', 'retry_class'],
+    });
+    this.#apiErrors = backend.counter({
+      name: n('api_errors_total'),
+      help: 'Decoded Apple errors, one per failure (response, batch item or async event).',
+      labelNames: ['operation', 'error_number', 'source', 'http_response_status_code', 'retry_class'],
+    });
+    this.#retries = backend.counter({
+      name: n('retries_total'),
+      help: 'Retries scheduled.',
+      labelNames: ['operation', 'retry_class'],
+    });
+    this.#retryDelay = backend.histogram({
+      name: n('retry_delay_seconds'),
+      help: 'Wait chosen before a retry.',
+      labelNames: ['retry_class', 'delay_source'],
+      buckets: DELAY_BUCKETS,
+    });
+    this.#backoffUntil = backend.gauge({
+      name: n('backoff_until_timestamp_seconds'),
+      help: 'Unix time at which the latest announced Retry-After or throttling pause ends.',
+      labelNames: [],
+      aggregator: 'max',
+    });
+    this.#inFlight = backend.gauge({
+      name: n('requests_in_flight'),
+      help: 'Logical Apple VPP calls in progress, waits included.',
+      labelNames: [],
+      aggregator: 'sum',
+    });
+    this.#giveUps = backend.counter({
+      name: n('retry_give_ups_total'),
+      help: 'Logical calls that stopped retrying, by reason.',
+      labelNames: ['operation', 'reason'],
+    });
+  }
+
+  callStarted(): void {
+    this.#inFlight.inc();
+  }
+
+  callEnded(operation: string, outcome: CallOutcome, errorClass: RetryClass | null, seconds: number): void {
+    this.#inFlight.dec();
+    const error_class = outcome === 'error' ? (errorClass ?? 'unknown') : undefined;
+    this.#requests.inc({ operation, outcome, error_class });
+    this.#duration.observe({ operation, outcome }, seconds);
+  }
+
+  attempt(operation: string, httpStatus: number | null, retryClass: RetryClass | 'none'): void {
+    this.#attempts.inc({
+      operation,
+      http_response_status_code: statusLabel(httpStatus),
+      retry_class: retryClass,
+    });
+  }
+
+  /** Counts every failure of a decoded answer; also used for failures from other sources (notifications). */
+  failures(operation: string, decoded: DecodedResponse): void {
+    for (const failure of decoded.failures) {
+      this.#apiErrors.inc({
+        operation,
+        error_number: errorNumberLabel(failure.code),
+        source: failure.source,
+        http_response_status_code: statusLabel(failure.httpStatus),
+        retry_class: failure.retryClass,
+      });
+    }
+  }
+
+  retry(operation: string, retryClass: RetryClass, delaySource: DelaySource, delayMs: number): void {
+    this.#retries.inc({ operation, retry_class: retryClass });
+    this.#retryDelay.observe({ retry_class: retryClass, delay_source: delaySource }, delayMs / 1000);
+  }
+
+  giveUp(operation: string, reason: GiveUpReason): void {
+    this.#giveUps.inc({ operation, reason });
+  }
+
+  backoffUntil(epochMs: number): void {
+    const seconds = epochMs / 1000;
+    if (seconds <= this.#backoffUntilSeconds) return;
+    this.#backoffUntilSeconds = seconds;
+    this.#backoffUntil.set(seconds);
+  }
+}
