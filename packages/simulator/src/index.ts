@@ -1,1 +1,24 @@
-export {};
+export { runSimulatorCli } from './cli.js';
+export { isScenarioName, SCENARIO_NAMES } from './faults/scenarios.js';
+export type {
+  ChanceFault,
+  FaultConfig,
+  FaultController,
+  LegacyThrottleStyle,
+  RateLimitFault,
+  RetryAfterStyle,
+  ScenarioName,
+} from './faults/types.js';
+export { RequestLog } from './log/request-log.js';
+export type { FaultKind, RequestApi, RequestRecord } from './log/types.js';
+export type { SimulatorOptions } from './options.js';
+export { startSimulator } from './server.js';
+export type { Simulator } from './simulator.js';
+export type { AssignOutcome, Holder } from './state/assign.js';
+export type { StateController } from './state/org-store.js';
+export type { OrgSnapshot } from './state/snapshot.js';
+export type { AssetSeed, PricingParam, ProductType, UserSeed, UserStatus } from './state/types.js';
+export type { DecodedSToken, MakeSTokenOptions, STokenFields } from './token/s-token.js';
+export { decodeSToken, makeSToken } from './token/s-token.js';
+export { tokenHash } from './token/token-hash.js';
+export type { Clock } from './util/clock.js';

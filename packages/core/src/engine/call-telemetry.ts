@@ -57,6 +57,11 @@ export class CallTelemetry {
     if (emitter.has('retry')) emitter.emit('retry', { operation: this.#operation, ...event });
   }
 
+  /** Apple announces each token's expiry on its responses; the gauge shows the earliest one. */
+  tokenExpiry(tenant: string, expiresAtMs: number): void {
+    this.#sinks.metrics?.tokenExpiry(tenant, expiresAtMs);
+  }
+
   gate(untilMs: number): void {
     this.#sinks.metrics?.backoffUntil(untilMs);
   }

@@ -71,6 +71,8 @@ export class VppLogicalCall implements LogicalCall {
     this.#record.lastDecoded = decoded;
     const retryClass = effectiveClass(decoded, this.#rt.policy.classify);
     count9603(this.#rt.store, this.#params.tenant, decoded);
+    if (decoded.tokenExpiresAt !== null)
+      this.#telemetry.tokenExpiry(this.#params.tenant, decoded.tokenExpiresAt);
     const errorNumber = decoded.failures[0]?.code ?? null;
     this.#telemetry.attempt(
       {

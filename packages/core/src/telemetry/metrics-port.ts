@@ -28,5 +28,5 @@ export interface MetricSpec {
 export interface MetricsBackend {
   counter(spec: MetricSpec): CounterPort;
   histogram(spec: MetricSpec & { readonly buckets: readonly number[] }): HistogramPort;
-  gauge(spec: MetricSpec & { readonly aggregator?: 'sum' | 'max' }): GaugePort;
+  gauge(spec: MetricSpec & { readonly aggregator?: 'sum' | 'max' | 'min' }): GaugePort;
 }

@@ -5,6 +5,7 @@ import { errorNumberLabel, statusLabel } from './labels.js';
 import type { CounterPort, GaugePort, HistogramPort, MetricsBackend } from './metrics-port.js';
 
 const DURATION_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
+const MAX_TRACKED_TOKENS = 1000;
 const DELAY_BUCKETS = [0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900];
 
 export type CallOutcome = 'success' | 'error' | 'cancelled';
@@ -20,6 +21,9 @@ export class VppMetrics {
   readonly #backoffUntil: GaugePort;
   readonly #inFlight: GaugePort;
   readonly #giveUps: CounterPort;
+  readonly #tokenExpiry: GaugePort;
+  /** Expiry per tenant (a token hash, never the token), so a renewed token replaces its old date. */
+  readonly #expiries = new Map<string, number>();
   #backoffUntilSeconds = 0;
 
   constructor(backend: MetricsBackend, prefix: string) {
@@ -73,6 +77,12 @@ export class VppMetrics {
       help: 'Logical calls that stopped retrying, by reason.',
       labelNames: ['operation', 'reason'],
     });
+    this.#tokenExpiry = backend.gauge({
+      name: n('token_expiry_timestamp_seconds'),
+      help: 'Unix time at which the earliest content token seen by this process expires, as Apple announced it.',
+      labelNames: [],
+      aggregator: 'min',
+    });
   }
 
   callStarted(): void {
@@ -114,6 +124,15 @@ export class VppMetrics {
 
   giveUp(operation: string, reason: GiveUpReason): void {
     this.#giveUps.inc({ operation, reason });
+  }
+
+  tokenExpiry(tenant: string, epochMs: number): void {
+    if (this.#expiries.get(tenant) === epochMs) return;
+    this.#expiries.delete(tenant);
+    this.#expiries.set(tenant, epochMs);
+    // Bounded: the oldest-reported tenants are forgotten first.
+    if (this.#expiries.size > MAX_TRACKED_TOKENS) this.#expiries.delete(this.#expiries.keys().next().value!);
+    this.#tokenExpiry.set(Math.min(...this.#expiries.values()) / 1000);
   }
 
   backoffUntil(epochMs: number): void {

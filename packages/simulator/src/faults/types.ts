@@ -1,0 +1,80 @@
+/** How a throttled or unavailable answer announces when to come back. */
+export type RetryAfterStyle = 'seconds' | 'http-date' | 'none';
+
+/** How the legacy API reports 9646. Apple does not document it; see the README. */
+export type LegacyThrottleStyle = 'status-200' | 'http-429' | 'http-503';
+
+/** A per-token token bucket. Apple publishes `maxRequestPerSecond: 15`. */
+export interface RateLimitFault {
+  /** Tokens added per second. @default 15 */
+  readonly perSecond?: number;
+  /** Bucket size. @default 15 */
+  readonly burst?: number;
+  /** @default 'seconds' */
+  readonly retryAfter?: RetryAfterStyle;
+  /** @default 'status-200' */
+  readonly legacy?: LegacyThrottleStyle;
+}
+
+/** A fault that strikes a request with some probability (0..1), drawn from the seeded PRNG. */
+export interface ChanceFault {
+  readonly probability: number;
+}
+
+/** Faults to inject. A key left out inherits (per-token from global, global from the scenario); `false` turns it off. */
+export interface FaultConfig {
+  readonly rateLimit?: RateLimitFault | false;
+  /** Synchronous 9603 (v2: HTTP 500; legacy: HTTP 200 status -1). Retry-After only when `retryAfterSeconds` is set. */
+  readonly internalError?: (ChanceFault & { readonly retryAfterSeconds?: number }) | false;
+  /** Events that fail in the background with 9603. */
+  readonly asyncInternalError?: ChanceFault | false;
+  /** 9644 until `until` (epoch ms; forever when absent). v2: 503 + Retry-After; legacy: HTTP 200 status -1. */
+  readonly maintenance?: { readonly until?: number; readonly retryAfterSeconds?: number } | false;
+  /** v2: 503 + 9729 + Retry-After; legacy: 503 + Retry-After ("unusual load"). */
+  readonly brownout?: (ChanceFault & { readonly retryAfterSeconds?: number }) | false;
+  /** Delay before answering: fixed, or uniform in [minMs, maxMs]. */
+  readonly latency?:
+    | { readonly fixedMs: number }
+    | { readonly minMs: number; readonly maxMs: number }
+    | false;
+  /** Destroy the socket without answering. */
+  readonly connectionReset?: ChanceFault | false;
+  /** An HTML error page, as a proxy in front of Apple would send. @default status 502 */
+  readonly htmlError?: (ChanceFault & { readonly status?: 502 | 503 }) | false;
+  /** Apple's legacy duplicate-request guards 9630/9631/9632. */
+  readonly stormGuard?: { readonly windowMs?: number; readonly threshold?: number } | false;
+  /** Answer 9625 for this token. */
+  readonly revoked?: boolean;
+}
+
+/**
+ * The programmatic fault API on a running simulator.
+ *
+ * @example
+ * sim.faults.set({ rateLimit: { perSecond: 15, burst: 15, retryAfter: 'http-date' } });
+ * sim.faults.setForToken(sToken, { internalError: { probability: 0.5 } });
+ * sim.faults.set({ internalError: false }); // off again
+ */
+export interface FaultController {
+  /** Merge into the global faults (keys you pass replace, others stay). */
+  set(config: FaultConfig): void;
+  /** Merge into the faults of one token (sToken or its hash). */
+  setForToken(sTokenOrHash: string, config: FaultConfig): void;
+  /** Replace every fault with a named scenario's. */
+  useScenario(name: ScenarioName): void;
+  /** Revoke a token: every later call answers 9625. */
+  revoke(sTokenOrHash: string): void;
+  /** Remove every fault, global and per token. */
+  clear(): void;
+  /** The faults in force for a token (global merged with its own). */
+  effective(hash: string | null): FaultConfig;
+}
+
+export type ScenarioName =
+  | 'none'
+  | 'throttle'
+  | 'maintenance'
+  | 'flaky'
+  | 'brownout'
+  | 'storm-guard'
+  | 'mixed';
