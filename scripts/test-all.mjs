@@ -105,8 +105,9 @@ function ensurePrometheus() {
 
 ensurePrometheus();
 check('lint (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
-check('typecheck', 'pnpm', ['typecheck']);
+// Build first: each package's typecheck reads its workspace dependencies' declarations from dist/.
 const built = check('build', 'pnpm', ['build']);
+check('typecheck', 'pnpm', ['typecheck']);
 
 if (built) {
   vitest(`node${process.versions.node.split('.')[0]}`, process.execPath);
