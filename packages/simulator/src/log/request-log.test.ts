@@ -31,6 +31,15 @@ describe('RequestLog.violations', () => {
     expect(log.violations('b')).toEqual([]);
   });
 
+  it('with graceMs, excuses requests that arrived while the answer was still on its way to the client', () => {
+    const log = new RequestLog();
+    log.add(record(0, { status: 429, retryAfterMs: 1000, windowEndsAt: 900 }));
+    log.add(record(3)); // dispatched before the client could have read the 429
+    log.add(record(40)); // the client had the answer by then
+    expect(log.violations(undefined, { graceMs: 10 }).map((r) => r.at)).toEqual([40]);
+    expect(log.violations().map((r) => r.at)).toEqual([3, 40]);
+  });
+
   it('ignores windows that were never announced (no Retry-After)', () => {
     const log = new RequestLog();
     log.add(record(0, { status: 429, retryAfterMs: null, windowEndsAt: 900 }));

@@ -33,10 +33,14 @@ export class RequestLog implements Iterable<RequestRecord> {
 
   /**
    * Requests that arrived for a token after the server had answered that token with a Retry-After, and before
-   * the window it announced had ended. A client that honours Retry-After produces none. Requests already in
-   * flight when the answer went out count too: Apple would not know the difference either.
+   * the window it announced had ended. A client that honours Retry-After produces none.
+   *
+   * By default, requests already in flight when the answer went out count too (Apple would not know the
+   * difference). `graceMs` excuses requests that arrived within that long after the answer was sent: a client
+   * cannot have read an answer before it arrives, so a request it dispatched meanwhile is not a violation.
    */
-  violations(hash?: string): RequestRecord[] {
+  violations(hash?: string, options: { readonly graceMs?: number } = {}): RequestRecord[] {
+    const grace = options.graceMs ?? 0;
     const announced = this.#records.filter(
       (r) => r.tokenHash !== null && r.retryAfterMs !== null && r.windowEndsAt !== null,
     );
@@ -44,7 +48,7 @@ export class RequestLog implements Iterable<RequestRecord> {
       .filter((q) => q.tokenHash !== null && (hash === undefined || q.tokenHash === hash))
       .filter((q) =>
         announced.some(
-          (r) => r.tokenHash === q.tokenHash && q.at > r.answeredAt && q.at < (r.windowEndsAt ?? 0),
+          (r) => r.tokenHash === q.tokenHash && q.at > r.answeredAt + grace && q.at < (r.windowEndsAt ?? 0),
         ),
       )
       .sort((a, b) => a.at - b.at);

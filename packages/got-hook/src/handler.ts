@@ -1,0 +1,72 @@
+import type { CallDecision } from '@vppwatch/core';
+import type { HandlerFunction, Options, Response } from 'got';
+import { type CallState, createCallState } from './call-state.js';
+import { describeRequest } from './describe-request.js';
+import { finalErrorOf } from './final-error.js';
+import type { NormalizedHooksOptions } from './normalize-options.js';
+
+/**
+ * The got handler that makes one logical call of each `got()` call: it begins the call, keeps its span active
+ * while got runs (so instrumentation-http's attempt spans nest under it), and ends it with the final outcome.
+ * Streams pass through untouched: a consumed stream body cannot be replayed.
+ */
+export function createHandler(defaults: NormalizedHooksOptions): HandlerFunction {
+  const handler = (
+    options: Options | undefined,
+    next: (options: Options | undefined) => unknown,
+  ): unknown => {
+    // got hands handlers `undefined` when the options themselves were invalid; it rejects with its own error.
+    if (options === undefined || options.isStream) return next(options);
+    const call = defaults.engine.begin(describeRequest(options, defaults));
+    const state = createCallState(options, call);
+    return call.runInSpan(() => settle(state, options, send(next, options)));
+  };
+  // got types handlers as generic over its return types; this one returns what `next` returns, or a promise of it.
+  return handler as HandlerFunction;
+}
+
+function send(next: (options: Options) => unknown, options: Options): unknown {
+  try {
+    return next(options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+async function settle(state: CallState, options: Options, pending: unknown): Promise<unknown> {
+  let result: unknown;
+  try {
+    result = await pending;
+  } catch (error) {
+    return settleRejection(state, options, error);
+  }
+  const decision = finalDecision(state);
+  // `throwHttpErrors: false` makes got resolve a failed call; an Apple failure still rejects.
+  if (decision?.action === 'reject') {
+    state.call.finish({ error: decision.error });
+    throw decision.error;
+  }
+  state.call.finish(typeof result === 'object' && result !== null ? { result } : {});
+  return result;
+}
+
+function settleRejection(state: CallState, options: Options, error: unknown): unknown {
+  const decision = finalDecision(state);
+  const response = (error as { response?: Response }).response;
+  // An Apple answer the engine accepts (idempotent_ok) can come with a 4xx, which got has already thrown.
+  if (decision?.action === 'resolve' && response !== undefined && isHttpError(error)) {
+    state.call.finish({ result: response });
+    return options.resolveBodyOnly ? response.body : response;
+  }
+  const final = finalErrorOf(state, error);
+  state.call.finish({ error: final });
+  throw final;
+}
+
+function finalDecision(state: CallState): CallDecision | null {
+  return state.pending ?? state.last;
+}
+
+function isHttpError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'HTTPError';
+}

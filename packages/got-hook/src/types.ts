@@ -1,0 +1,52 @@
+import type { VppEngine, VppEngineOptions } from '@vppwatch/core';
+
+/**
+ * The key under got's per-request `context` where {@link VppRequestOptions} are read.
+ *
+ * @example
+ * ```ts
+ * await client.get('assets', { context: { [VPP_CONTEXT_KEY]: { retry: false } } });
+ * ```
+ */
+export const VPP_CONTEXT_KEY = 'vppwatch';
+
+/**
+ * Per-request knobs, passed through got's own `context` option under {@link VPP_CONTEXT_KEY}.
+ *
+ * @example
+ * ```ts
+ * await client.post('users/create', { json, context: { vppwatch: { idempotent: true } } });
+ * ```
+ */
+export interface VppRequestOptions {
+  /** Operation name for telemetry (`users_create`, …); derived from the URL when absent. */
+  readonly operation?: string;
+  /** You vouch that sending this request twice is safe: lets the engine retry POSTs after ambiguous failures. */
+  readonly idempotent?: boolean;
+  /** `false` turns retries off for this request; decoding, typed errors and telemetry stay on. @default true */
+  readonly retry?: boolean;
+  /** Overall budget for all attempts and waits of this request, in ms. Overrides {@link VppHooksOptions.deadlineMs}. */
+  readonly deadlineMs?: number;
+}
+
+/**
+ * Options for `vppHooks`.
+ *
+ * @example
+ * ```ts
+ * const engine = createVppEngine({ metrics: { registry } });
+ * const client = got.extend(vppHooks({ engine, deadlineMs: 120_000 }));
+ * ```
+ */
+export interface VppHooksOptions {
+  /**
+   * The engine that decides every retry. Share one across got instances (and with the axios adapter) so that a
+   * tenant's backoff gate and retry budget are shared too.
+   * @default a private `createVppEngine(engineOptions)`
+   */
+  readonly engine?: VppEngine;
+  /** Options for the private engine created when `engine` is absent (metrics registry, tracer, retry policy). */
+  readonly engineOptions?: VppEngineOptions;
+  /** Default overall budget per request, in ms (see {@link VppRequestOptions.deadlineMs}). @default none */
+  readonly deadlineMs?: number;
+}
