@@ -5,3 +5,4 @@ export * from './errors/index.js';
 export type { RetryClass } from './retry-class.js';
 export { isRetryClass, RETRY_CLASSES } from './retry-class.js';
 export * from './telemetry/index.js';
+export * from './async/index.js';
