@@ -40,7 +40,7 @@ export const panels = [
   ),
   stat(
     'Earliest token expiry',
-    `min(apple_vpp_token_expiry_timestamp_seconds{${jobOnly}}) - time()`,
+    `min(apple_vpp_token_expiry_timestamp_seconds{${jobOnly}} > 0) - time()`,
     's',
     'Time until the first content token expires, as Apple announced it (tokenExpirationDate / tokenExpDate / expirationMillis).',
   ),
