@@ -30,23 +30,24 @@ export interface VppRequestOptions {
 }
 
 /**
- * Options for `vppHooks`.
+ * Options for `vppHooks`: a shared `engine`, or the options of a private one (the same shape as the axios
+ * adapter's), plus a default overall deadline per request.
  *
  * @example
  * ```ts
  * const engine = createVppEngine({ metrics: { registry } });
  * const client = got.extend(vppHooks({ engine, deadlineMs: 120_000 }));
+ * // or, with a private engine:
+ * const solo = got.extend(vppHooks({ metrics: { registry }, maxAttempts: 5 }));
  * ```
  */
-export interface VppHooksOptions {
+export interface VppHooksOptions extends VppEngineOptions {
   /**
    * The engine that decides every retry. Share one across got instances (and with the axios adapter) so that a
-   * tenant's backoff gate and retry budget are shared too.
-   * @default a private `createVppEngine(engineOptions)`
+   * tenant's backoff gate and retry budget are shared too. When absent, a private engine is created from the
+   * other options.
    */
   readonly engine?: VppEngine;
-  /** Options for the private engine created when `engine` is absent (metrics registry, tracer, retry policy). */
-  readonly engineOptions?: VppEngineOptions;
   /** Default overall budget per request, in ms (see {@link VppRequestOptions.deadlineMs}). @default none */
   readonly deadlineMs?: number;
 }

@@ -1,4 +1,4 @@
-import { getRetryInfo, isVppError } from '@vppwatch/core';
+import { createVppEngine, getRetryInfo, isVppError } from '@vppwatch/core';
 import type { BeforeRequestHook } from 'got';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fastEngine } from './test-support/engine.js';
@@ -203,5 +203,14 @@ describe('results', () => {
       .catch((e: unknown) => e);
     expect(getRetryInfo(error)).toMatchObject({ attempts: 1, giveUpReason: 'not_retryable' });
     expect(isVppError(error) && (error.cause as Error).name).toBe('HTTPError');
+  });
+});
+
+describe('vppHooks options', () => {
+  it('takes engine options flat, as the axios adapter does, and refuses them next to a shared engine', () => {
+    expect(() => vppHooks({ maxAttempts: 2, metrics: false, tracing: false })).not.toThrow();
+    expect(() => vppHooks({ engine: createVppEngine({ metrics: false }), maxAttempts: 2 })).toThrow(
+      /either "engine" or engine options/,
+    );
   });
 });
