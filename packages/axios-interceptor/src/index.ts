@@ -3,3 +3,4 @@ export { getDecodedOutcome, getRetryInfo, isVppError, VppError } from '@vppwatch
 export { attachVppInterceptor } from './attach.js';
 export type { VppInterceptorOptions } from './options.js';
 export type { VppRequestOptions } from './request-options.js';
+export { type AxiosStatusPollerOptions, axiosStatusPoller } from './status-poller.js';

@@ -4,6 +4,7 @@ export type { VppLegacyListing } from './pagination/legacy-pagination.js';
 export { vppLegacyPagination } from './pagination/legacy-pagination.js';
 export type { VppListing, VppPaginationOptions } from './pagination/v2-pagination.js';
 export { vppPagination } from './pagination/v2-pagination.js';
+export { type GotStatusPollerOptions, gotStatusPoller } from './status-poller.js';
 export type { VppHooksOptions, VppRequestOptions } from './types.js';
 export { VPP_CONTEXT_KEY } from './types.js';
 export { vppHooks } from './vpp-hooks.js';
