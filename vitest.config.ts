@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: [
       'test/**/*.test.ts',
+      'bench/**/*.test.ts',
       'packages/*/src/**/*.test.ts',
       'packages/*/test/**/*.test.ts',
       'examples/**/*.test.ts',

@@ -56,7 +56,8 @@ async function main(argv) {
   log(args, `simulator on ${scenario.sim.url} · metrics on http://127.0.0.1:${args.port}/metrics`);
   log(args, `running ${plan.length} operations through axios and got (seed ${args.seed})…`);
 
-  // The simulator shares this process's event loop, so its arrival timestamps can be late by the loop's lag.
+  // A client cannot act on an answer before its event loop gets to it: the longest stall of this process's loop
+  // bounds how long an announcement can sit unread while requests already decided are sent.
   const loopLag = monitorEventLoopDelay({ resolution: 5 });
   loopLag.enable();
   const started = Date.now();

@@ -1,14 +1,15 @@
-import { makeSToken, startSimulator } from '@vppwatch/simulator';
+import { makeSToken, startSimulatorProcess } from '@vppwatch/simulator';
 
 const APP = { adamId: '778658393', pricingParam: 'STDQ' };
 const DAY = 86_400_000;
 
 /**
  * A bad day at Apple, on 127.0.0.1: six organizations (one token each), each with its own trouble.
- * Timed faults (a throttling squeeze, a maintenance window) are scheduled relative to the start.
+ * Timed faults (a throttling squeeze, a maintenance window) are scheduled relative to the start. The simulator
+ * runs in its own process, so its request log's timestamps are not delayed by the clients' busy event loop.
  */
 export async function startBadDay(seed) {
-  const sim = await startSimulator({ seed, eventDelayMs: 200 });
+  const sim = await startSimulatorProcess({ seed, eventDelayMs: 200 });
   const start = Date.now();
   const org = (orgName, expDays = 200) =>
     makeSToken({ orgName, expDate: new Date(start + expDays * DAY).toISOString() });
@@ -22,23 +23,23 @@ export async function startBadDay(seed) {
   };
 
   const steady = { perSecond: 15, burst: 15 };
-  sim.faults.setForToken(tokens.northwind, { rateLimit: { ...steady, retryAfter: 'seconds' } });
-  sim.faults.setForToken(tokens.woodgrove, {
+  await sim.faults.setForToken(tokens.northwind, { rateLimit: { ...steady, retryAfter: 'seconds' } });
+  await sim.faults.setForToken(tokens.woodgrove, {
     internalError: { probability: 0.06 },
     latency: { minMs: 2, maxMs: 25 },
   });
-  sim.faults.setForToken(tokens.contoso, {
+  await sim.faults.setForToken(tokens.contoso, {
     rateLimit: { ...steady, retryAfter: 'http-date' },
     maintenance: { until: start + 5_000, retryAfterSeconds: 2 },
   });
-  sim.faults.setForToken(tokens.tailspin, {
+  await sim.faults.setForToken(tokens.tailspin, {
     brownout: { probability: 0.04, retryAfterSeconds: 1 },
     internalError: { probability: 0.03 },
     htmlError: { probability: 0.01, status: 502 },
     connectionReset: { probability: 0.005 },
     latency: { minMs: 2, maxMs: 30 },
   });
-  sim.faults.setForToken(tokens.fabrikam, { stormGuard: { windowMs: 300_000, threshold: 4 } });
+  await sim.faults.setForToken(tokens.fabrikam, { stormGuard: { windowMs: 300_000, threshold: 4 } });
 
   // Apple squeezes two organizations below the documented 15 requests/s for a few seconds.
   const timers = [
@@ -47,12 +48,12 @@ export async function startBadDay(seed) {
   ].flat();
 
   for (const token of [tokens.northwind, tokens.woodgrove, tokens.contoso, tokens.tailspin]) {
-    for (let i = 0; i < 40; i++) sim.state.addUser(token, { clientUserId: `student-${i}` });
+    for (let i = 0; i < 40; i++) await sim.state.addUser(token, { clientUserId: `student-${i}` });
   }
   for (let i = 0; i < 12; i++) {
-    sim.state.addUser(tokens.fabrikam, { clientUserId: `teacher-${i}` });
+    await sim.state.addUser(tokens.fabrikam, { clientUserId: `teacher-${i}` });
     // Half the teachers already hold the app: associating them again answers 9616.
-    if (i < 6) sim.state.assign(tokens.fabrikam, APP.adamId, { clientUserId: `teacher-${i}` });
+    if (i < 6) await sim.state.assign(tokens.fabrikam, APP.adamId, { clientUserId: `teacher-${i}` });
   }
 
   return {

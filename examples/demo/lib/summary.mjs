@@ -51,13 +51,14 @@ export async function summarize({ tally, registry, sim, elapsedMs, graceMs }) {
     rows.push([code, '-', row.retryClass, row.retries, gaveUp || 'retried, then succeeded', '']);
   }
 
-  const served = sim.requests.count;
+  const served = await sim.requests.count();
+  const records = await sim.requests.all();
   // A request that arrived within graceMs of the announcement was already on its way: the client had not read it.
-  const violating = sim.requests.violations(undefined, { graceMs });
+  const violating = await sim.requests.violations(undefined, { graceMs });
   const violations = violating.length;
   const consistent = served === tally.attempts && violations === 0;
   const serverByStatus = new Map();
-  for (const record of sim.requests.all()) {
+  for (const record of records) {
     const status = record.status || 'no response';
     serverByStatus.set(status, (serverByStatus.get(status) ?? 0) + 1);
   }
@@ -94,11 +95,11 @@ export async function summarize({ tally, registry, sim, elapsedMs, graceMs }) {
     table(['HTTP status', 'clients saw', 'simulator sent', ''], statusRows),
     `requests served ${served}, attempts made ${tally.attempts}: ${served === tally.attempts ? 'agree' : 'DIFFER'}`,
     `requests sent inside a Retry-After window the server had announced: ${violations}` +
-      ` (requests arriving within ${graceMs} ms of the announcement count as already in flight: 10 ms plus the` +
-      ' longest event-loop stall, since the simulator shares this process)',
+      ` (a request arriving within ${graceMs} ms of the announcement was already in flight: 10 ms on the wire` +
+      " plus the longest stall of the clients' event loop, during which the answer sat unread)",
     ...violating.slice(0, 3).map((q) => {
-      const announced = sim.requests
-        .forToken(q.tokenHash)
+      const announced = records
+        .filter((r) => r.tokenHash === q.tokenHash)
         .filter((r) => r.windowEndsAt !== null && r.answeredAt + graceMs < q.at && q.at < r.windowEndsAt)
         .at(-1);
       return `  ${q.method} ${q.endpoint} at +${(q.at - announced.answeredAt).toFixed(0)} ms after a ${announced.status} ${announced.errorNumber ?? ''} on ${announced.endpoint} announced ${announced.retryAfterMs} ms`;

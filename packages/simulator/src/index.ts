@@ -12,6 +12,8 @@ export type {
 export { RequestLog } from './log/request-log.js';
 export type { FaultKind, RequestApi, RequestRecord } from './log/types.js';
 export type { SimulatorOptions } from './options.js';
+export type { RemoteSimulator } from './process/start-process.js';
+export { startSimulatorProcess } from './process/start-process.js';
 export { startSimulator } from './server.js';
 export type { Simulator } from './simulator.js';
 export type { AssignOutcome, Holder } from './state/assign.js';

@@ -1,0 +1,23 @@
+// The product's winning criteria, as numbers, and how a throttle run is judged against them.
+
+export const TARGETS = Object.freeze({
+  /** All logical requests done within this multiple of the ideal wall time. */
+  wallRatio: 1.05,
+  /** Attempts (physical requests the server saw) per logical request. */
+  attemptsPerRequest: 1.1,
+  /** Requests inside a Retry-After window already announced to the token. */
+  insideWindow: 0,
+  /** Adapter CPU time per request on the success path, relative to the bare client. */
+  overheadCpuRatio: 1.03,
+});
+
+/**
+ * @param {import('./throttle-run.mjs').RunResult} run
+ * @returns {{ allDoneInTime: boolean, attempts: boolean, insideWindow: boolean, all: boolean }}
+ */
+export function judgeRun(run) {
+  const allDoneInTime = run.giveUps === 0 && run.wallRatio <= TARGETS.wallRatio;
+  const attempts = run.attemptsPerRequest <= TARGETS.attemptsPerRequest;
+  const insideWindow = run.insideWindow <= TARGETS.insideWindow;
+  return { allDoneInTime, attempts, insideWindow, all: allDoneInTime && attempts && insideWindow };
+}

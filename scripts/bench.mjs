@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// `pnpm bench` (after `pnpm build`): the throttle bench against other retry libraries, the decode bench, and both
+// adapters' overhead benches, each in its own process, then one summary with every ratio against its same-run
+// baseline and whether each target is met. A report, not a test: nothing here fails on a number.
+// Usage: node scripts/bench.mjs [--skip throttle,decode,overhead] [--throttle-args="--jobs 1 --full"]
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CACHE_DIR, writeResult } from '../bench/lib/cache-dir.mjs';
+import { extractJson, findNumber } from '../bench/lib/find-ratio.mjs';
+import { runScript } from '../bench/lib/run-script.mjs';
+import { STRATEGIES } from '../bench/lib/strategies.mjs';
+import { decodeSummary, overheadSummary, throttleSummary } from '../bench/lib/summary.mjs';
+import { judgeRun, TARGETS } from '../bench/lib/targets.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: { skip: { type: 'string', default: '' }, 'throttle-args': { type: 'string', default: '' } },
+});
+const skip = new Set(values.skip.split(',').filter(Boolean));
+const section = (/** @type {string} */ title) => console.log(`\n${'='.repeat(8)} ${title} ${'='.repeat(8)}`);
+const readCache = (/** @type {string} */ name) => JSON.parse(readFileSync(join(CACHE_DIR, name), 'utf8'));
+
+/** @type {string[]} */
+const problems = [];
+
+let throttle = null;
+if (!skip.has('throttle')) {
+  section('throttle (bench/throttle.mjs)');
+  const run = await runScript(root, 'bench/throttle.mjs', values['throttle-args'].split(' ').filter(Boolean));
+  if (run.code === 0) throttle = readCache('throttle.json');
+  else problems.push(`bench/throttle.mjs exited with ${run.code}`);
+}
+
+let decode = null;
+if (!skip.has('decode')) {
+  section('decode (bench/decode.mjs)');
+  const run = await runScript(root, 'bench/decode.mjs');
+  if (run.code === 0) decode = readCache('decode.json');
+  else problems.push(`bench/decode.mjs exited with ${run.code}`);
+}
+
+const overheads = [];
+if (!skip.has('overhead')) {
+  for (const [name, script] of [
+    ['axios-interceptor', 'packages/axios-interceptor/bench/overhead.mjs'],
+    ['got-hook', 'packages/got-hook/bench/overhead.mjs'],
+  ]) {
+    section(`overhead ${name} (${script})`);
+    const run = await runScript(root, script);
+    const report = extractJson(run.stdout);
+    if (report !== null) writeResult(`overhead-${name}.json`, report);
+    overheads.push({
+      name,
+      cpuRatio: findNumber(report, ['ratio', 'cpu']),
+      wallRatio: findNumber(report, ['ratio', 'wall']),
+      ...(run.code === 0 ? {} : { error: `exited with ${run.code}` }),
+      ...(report === null && run.code === 0 ? { error: 'no JSON on stdout' } : {}),
+    });
+  }
+}
+
+section(`summary (${availableParallelism()} cores, Node ${process.versions.node}, one run)`);
+/** @type {{ target: string, met: boolean | null, detail: string }[]} */
+const verdicts = [];
+if (throttle !== null) {
+  for (const line of throttleSummary(throttle)) console.log(line);
+  const ours = throttle.runs.filter(
+    (/** @type {import('../bench/lib/throttle-run.mjs').RunResult} */ r) =>
+      r.strategy.startsWith('vppwatch') && STRATEGIES.find((s) => s.id === r.strategy)?.extra !== true,
+  );
+  /** @param {string} target @param {(v: ReturnType<typeof judgeRun>) => boolean} pick @param {(r: import('../bench/lib/throttle-run.mjs').RunResult) => string} show */
+  const verdict = (target, pick, show) => {
+    const missed = ours.filter((r) => !pick(judgeRun(r)));
+    verdicts.push({
+      target,
+      met: ours.length > 0 && missed.length === 0,
+      detail:
+        missed.length === 0
+          ? `${ours.length} vppwatch runs`
+          : missed.map((r) => `${r.strategy}/${r.retryAfter}: ${show(r)}`).join('; '),
+    });
+  };
+  verdict(
+    `all requests done within ${TARGETS.wallRatio}x ideal`,
+    (v) => v.allDoneInTime,
+    (r) => `${r.wallRatio.toFixed(3)}x, ${r.giveUps} give-ups`,
+  );
+  verdict(
+    `<= ${TARGETS.attemptsPerRequest} attempts per logical request`,
+    (v) => v.attempts,
+    (r) => `${r.attemptsPerRequest}`,
+  );
+  verdict(
+    'zero requests inside an announced window',
+    (v) => v.insideWindow,
+    (r) => `${r.insideWindow}`,
+  );
+  console.log('');
+}
+if (decode !== null) {
+  for (const line of decodeSummary(decode)) console.log(line);
+  console.log('');
+}
+if (overheads.length > 0) {
+  for (const line of overheadSummary(overheads)) console.log(line);
+  const missing = overheads.filter((o) => o.cpuRatio === null);
+  const over = overheads.filter((o) => o.cpuRatio !== null && o.cpuRatio.value > TARGETS.overheadCpuRatio);
+  verdicts.push({
+    target: `adapter CPU per request within ${Math.round((TARGETS.overheadCpuRatio - 1) * 100)} % of the bare client`,
+    met: missing.length > 0 ? null : over.length === 0,
+    detail:
+      [
+        ...over.map((o) => `${o.name}: ${o.cpuRatio?.value}`),
+        ...missing.map((o) => `${o.name}: no ratio`),
+      ].join('; ') || 'both adapters',
+  });
+}
+
+console.log('\nTargets:');
+for (const v of verdicts)
+  console.log(`  ${v.met === null ? 'UNKNOWN' : v.met ? 'met   ' : 'MISSED'}  ${v.target} (${v.detail})`);
+for (const p of problems) console.log(`  PROBLEM ${p}`);
+writeResult('summary.json', { generatedAt: new Date().toISOString(), verdicts, problems, overheads });
+console.log(`\nJSON: ${CACHE_DIR}`);
