@@ -1,9 +1,9 @@
 import { getRetryInfo, isVppError } from '@vppwatch/core';
+import { type ScriptedServer, startScriptedServer } from '@vppwatch/simulator';
 import axios, { AxiosError } from 'axios';
 import { afterEach, describe, expect, it } from 'vitest';
 import { attachVppInterceptor } from './index.js';
 import { fakeSToken, testEngineOptions, v2Error } from './test-support/fixtures.js';
-import { type ScriptedServer, startScriptedServer } from './test-support/scripted-server.js';
 
 let server: ScriptedServer | undefined;
 afterEach(async () => {

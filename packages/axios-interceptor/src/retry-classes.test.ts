@@ -1,13 +1,9 @@
 import { getDecodedOutcome, getRetryInfo, isVppError } from '@vppwatch/core';
+import { type ScriptedReply, type ScriptedServer, startScriptedServer } from '@vppwatch/simulator';
 import axios, { type AxiosInstance, type AxiosResponse, isAxiosError } from 'axios';
 import { afterEach, describe, expect, it } from 'vitest';
 import { attachVppInterceptor, type VppInterceptorOptions } from './index.js';
 import { fakeSToken, legacyError, testEngineOptions, v2Error } from './test-support/fixtures.js';
-import {
-  type ScriptedReply,
-  type ScriptedServer,
-  startScriptedServer,
-} from './test-support/scripted-server.js';
 
 let server: ScriptedServer | undefined;
 afterEach(async () => {

@@ -3,12 +3,12 @@ import {
   InMemorySpanExporter,
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
+import { type ScriptedServer, startScriptedServer } from '@vppwatch/simulator';
 import axios from 'axios';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { attachVppInterceptor } from './index.js';
 import { fakeSToken, legacyError, v2Error } from './test-support/fixtures.js';
-import { type ScriptedServer, startScriptedServer } from './test-support/scripted-server.js';
 
 let server: ScriptedServer | undefined;
 afterEach(async () => {

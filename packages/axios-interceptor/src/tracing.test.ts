@@ -4,9 +4,9 @@ import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { startScriptedServer } from '@vppwatch/simulator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeSToken, v2Error } from './test-support/fixtures.js';
-import { startScriptedServer } from './test-support/scripted-server.js';
 
 // The instrumentation must patch node:http before axios (and follow-redirects) load it: register first,
 // touch http through require so the hook patches the shared module object, then import axios dynamically.

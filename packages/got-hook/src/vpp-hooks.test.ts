@@ -1,9 +1,9 @@
 import { createVppEngine, getRetryInfo, isVppError } from '@vppwatch/core';
+import { type ScriptedServer, startScriptedServer } from '@vppwatch/simulator';
 import type { BeforeRequestHook } from 'got';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fastEngine } from './test-support/engine.js';
 import { got } from './test-support/got.js';
-import { type ScriptedServer, startScriptedServer } from './test-support/scripted-server.js';
 import { vppHooks } from './vpp-hooks.js';
 
 const internalError = { status: 500, body: { errorNumber: 9603, errorMessage: 'Internal error.' } };

@@ -14,6 +14,8 @@ export type { FaultKind, RequestApi, RequestRecord } from './log/types.js';
 export type { SimulatorOptions } from './options.js';
 export type { RemoteSimulator } from './process/start-process.js';
 export { startSimulatorProcess } from './process/start-process.js';
+export type { Script, ScriptedReply, ScriptedRequest, ScriptedServer } from './scripted/scripted-server.js';
+export { startScriptedServer } from './scripted/scripted-server.js';
 export { startSimulator } from './server.js';
 export type { Simulator } from './simulator.js';
 export type { AssignOutcome, Holder } from './state/assign.js';

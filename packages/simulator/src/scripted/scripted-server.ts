@@ -1,16 +1,21 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** One scripted answer. `reset` destroys the socket without answering. */
+/** One scripted answer. `hang` never answers (timeouts, aborts); `reset` destroys the socket without answering. */
 export interface ScriptedReply {
   readonly status?: number;
   readonly headers?: Readonly<Record<string, string>>;
+  /** An object is sent as JSON; a string as is (an HTML error page, say). */
   readonly body?: unknown;
+  readonly hang?: boolean;
   readonly reset?: boolean;
+  /** Answer after this long. */
   readonly delayMs?: number;
 }
 
-export interface SeenRequest {
+/** What the server received, in arrival order: the server-side truth a test compares against. */
+export interface ScriptedRequest {
+  /** Epoch ms, fractional, at arrival. */
   readonly at: number;
   readonly method: string;
   readonly url: string;
@@ -20,24 +25,37 @@ export interface SeenRequest {
 
 export interface ScriptedServer {
   readonly url: string;
-  readonly requests: readonly SeenRequest[];
+  readonly requests: readonly ScriptedRequest[];
   close(): Promise<void>;
 }
 
+export type Script = readonly ScriptedReply[] | ((request: ScriptedRequest, index: number) => ScriptedReply);
+
 /**
  * A loopback server that answers each request with the next scripted reply (the last one repeats), or with what
- * `reply` computes, and remembers what it saw.
+ * a function computes. For tests that need exact answers in an exact order, where the simulator's model of
+ * Apple would be in the way.
+ *
+ * @example
+ * const server = await startScriptedServer([
+ *   { status: 429, headers: { 'retry-after': '1' }, body: { errorNumber: 9646, errorMessage: 'busy' } },
+ *   { status: 200, body: { assets: [] } },
+ * ]);
+ * // … call server.url; then inspect server.requests …
+ * await server.close();
  */
 export async function startScriptedServer(
-  script: readonly ScriptedReply[] | ((request: SeenRequest, index: number) => ScriptedReply),
+  script: Script,
+  onRequest?: (request: ScriptedRequest) => void,
 ): Promise<ScriptedServer> {
-  const requests: SeenRequest[] = [];
-  const server: Server = createServer((req, res) => {
+  const requests: ScriptedRequest[] = [];
+  const hung = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const seen: SeenRequest = {
-        at: Date.now(),
+      const seen: ScriptedRequest = {
+        at: performance.timeOrigin + performance.now(),
         method: req.method ?? 'GET',
         url: req.url ?? '/',
         headers: req.headers,
@@ -45,6 +63,7 @@ export async function startScriptedServer(
       };
       const index = requests.length;
       requests.push(seen);
+      onRequest?.(seen);
       const reply =
         typeof script === 'function'
           ? script(seen, index)
@@ -54,12 +73,16 @@ export async function startScriptedServer(
           req.socket.destroy();
           return;
         }
+        if (reply.hang) {
+          hung.add(res);
+          return;
+        }
         const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
         res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
         res.end(body);
       };
       if (reply.delayMs === undefined) send();
-      else setTimeout(send, reply.delayMs);
+      else setTimeout(send, reply.delayMs).unref();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -69,6 +92,7 @@ export async function startScriptedServer(
     requests,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const res of hung) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
