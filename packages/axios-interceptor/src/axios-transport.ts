@@ -7,20 +7,7 @@ import { isAxiosError } from 'axios';
  * so the body and headers axios already prepared are sent unchanged on every attempt.
  */
 export function axiosTransport(adapter: AxiosAdapter, config: InternalAxiosRequestConfig): AxiosTransport {
-  const timedByEngine = typeof config.timeout === 'number' && config.timeout > 0;
-  const transport: AxiosTransport = {
-    lastResponse: undefined,
-    send: (ctx: AttemptContext) => adapter(attemptConfig(config, ctx, timedByEngine)),
-    read: (response: AxiosResponse) => {
-      transport.lastResponse = response;
-      return readResponse(response);
-    },
-    readError: (error: unknown) =>
-      isAxiosError(error) && error.response ? readResponse(error.response) : null,
-    // An idempotent_ok answer axios rejected (a 4xx) still resolves, with the response it carried.
-    resultOf: (error: unknown) => (isAxiosError(error) ? error.response : undefined),
-  };
-  return transport;
+  return new AxiosAttempts(adapter, config);
 }
 
 /** The transport, plus the last response axios resolved with (an error that came with HTTP 200 has no AxiosError). */
@@ -28,15 +15,44 @@ export interface AxiosTransport extends Transport<AxiosResponse> {
   lastResponse: AxiosResponse | undefined;
 }
 
+/** A class rather than closures: one small object per request. */
+class AxiosAttempts implements AxiosTransport {
+  lastResponse: AxiosResponse | undefined = undefined;
+  readonly #adapter: AxiosAdapter;
+  readonly #config: InternalAxiosRequestConfig;
+
+  constructor(adapter: AxiosAdapter, config: InternalAxiosRequestConfig) {
+    this.#adapter = adapter;
+    this.#config = config;
+  }
+
+  send(ctx: AttemptContext): Promise<AxiosResponse> {
+    // Nothing can abort the attempt: the config goes as it is, and axios wires no abort listener.
+    if (ctx.abortable === false) return this.#adapter(this.#config);
+    return this.#adapter(attemptConfig(this.#config, ctx));
+  }
+
+  read(response: AxiosResponse): AttemptResult {
+    this.lastResponse = response;
+    return readResponse(response);
+  }
+
+  readError(error: unknown): AttemptResult | null {
+    return isAxiosError(error) && error.response ? readResponse(error.response) : null;
+  }
+
+  /** An idempotent_ok answer axios rejected (a 4xx) still resolves, with the response it carried. */
+  resultOf(error: unknown): AxiosResponse | undefined {
+    return isAxiosError(error) ? error.response : undefined;
+  }
+}
+
 /**
  * The attempt's signal already carries the caller's signal, the deadline and the per-attempt timeout,
  * so axios's own timer is switched off: one clock decides, and a timeout is never mistaken for a caller abort.
  */
-function attemptConfig(
-  config: InternalAxiosRequestConfig,
-  ctx: AttemptContext,
-  timedByEngine: boolean,
-): InternalAxiosRequestConfig {
+function attemptConfig(config: InternalAxiosRequestConfig, ctx: AttemptContext): InternalAxiosRequestConfig {
+  const timedByEngine = typeof config.timeout === 'number' && config.timeout > 0;
   return timedByEngine ? { ...config, signal: ctx.signal, timeout: 0 } : { ...config, signal: ctx.signal };
 }
 

@@ -11,7 +11,10 @@ export function fullUrlOf(config: InternalAxiosRequestConfig): string {
   const base = config.baseURL;
   if (!base || (absoluteUrl.test(url) && config.allowAbsoluteUrls !== false)) return url;
   if (url === '') return base;
-  return base.replace(/\/+$/, '') + '/' + url.replace(/^\/+/, '');
+  // The common case joins without a regex: one slash on either side at most.
+  const left = base.endsWith('/') ? base.replace(/\/+$/, '') : base;
+  const right = url.startsWith('/') ? url.replace(/^\/+/, '') : url;
+  return `${left}/${right}`;
 }
 
 /** Lower-cased host name of `url`, or null when it has none (a relative URL without `baseURL`). */

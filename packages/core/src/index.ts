@@ -1,3 +1,4 @@
+export * from './async/index.js';
 export * from './catalog/index.js';
 export * from './decode/index.js';
 export * from './engine/index.js';
@@ -5,4 +6,3 @@ export * from './errors/index.js';
 export type { RetryClass } from './retry-class.js';
 export { isRetryClass, RETRY_CLASSES } from './retry-class.js';
 export * from './telemetry/index.js';
-export * from './async/index.js';

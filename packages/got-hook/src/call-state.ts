@@ -13,31 +13,22 @@ export interface CallState {
 
 // got builds a fresh Options object for every attempt (a clone of the previous one), and a clone keeps only what
 // lives in the options. The only per-request slot got carries over, and copies rather than shares with the
-// caller, is `context`: it gets an opaque link, and the state itself stays in this WeakMap.
-const kLink = Symbol('vppwatch.got.call');
-const statesByLink = new WeakMap<object, CallState>();
-const statesByOptions = new WeakMap<object, CallState>();
+// caller, is `context`: the state rides in it under a symbol (a spread copies symbol keys; JSON never shows them).
+const kState = Symbol('vppwatch.got.call');
 
 /** got's per-request options (`Options` in got 14 to 16, `NormalizedOptions` in hooks): only `context` is read. */
 type GotOptions = { readonly context: object };
 
 export function createCallState(options: GotOptions, call: LogicalCall): CallState {
   const state: CallState = { call, pending: null, last: null, refusal: null };
-  const link = Object.freeze({});
-  statesByLink.set(link, state);
-  statesByOptions.set(options, state);
-  (options.context as Record<symbol, unknown>)[kLink] = link;
+  (options.context as Record<symbol, unknown>)[kState] = state;
   return state;
 }
 
 /** The state of the logical request `options` belongs to, or null for a request our handler never saw. */
 export function callStateOf(options: GotOptions | undefined): CallState | null {
   if (options === undefined) return null;
-  const known = statesByOptions.get(options);
-  if (known !== undefined) return known;
-  const link = (options.context as Record<symbol, unknown>)[kLink];
-  const state = typeof link === 'object' && link !== null ? statesByLink.get(link) : undefined;
-  if (state === undefined) return null;
-  statesByOptions.set(options, state);
-  return state;
+  // Only this module knows the symbol, so whatever sits under it is a CallState.
+  const state = (options.context as Record<symbol, CallState | undefined>)[kState];
+  return state ?? null;
 }

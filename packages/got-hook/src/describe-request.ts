@@ -5,24 +5,28 @@ import { VPP_CONTEXT_KEY, type VppRequestOptions } from './types.js';
 
 /** What the engine needs to know about a got request before its first attempt. Reads, never writes. */
 export function describeRequest(options: Options, defaults: NormalizedHooksOptions): RequestDescriptor {
-  const perRequest = readRequestOptions(options.context[VPP_CONTEXT_KEY]);
+  const raw = options.context[VPP_CONTEXT_KEY];
+  const perRequest = typeof raw === 'object' && raw !== null ? readRequestOptions(raw) : NONE;
   const deadlineMs = perRequest.deadlineMs ?? defaults.deadlineMs;
-  return {
+  // Built by assignment, not spreads: a request without per-request options allocates one object.
+  const descriptor: { -readonly [K in keyof RequestDescriptor]: RequestDescriptor[K] } = {
     method: options.method,
     url: String(options.url ?? ''),
     headers: options.headers,
     // The JSON body is still an object here (got serializes it later); a legacy sToken in it names the tenant.
     body: options.json ?? options.body,
-    ...(perRequest.operation === undefined ? {} : { operation: perRequest.operation }),
-    ...(perRequest.idempotent === undefined ? {} : { idempotent: perRequest.idempotent }),
-    ...(perRequest.retry === undefined ? {} : { retry: perRequest.retry }),
-    ...(options.signal instanceof AbortSignal ? { signal: options.signal } : {}),
-    ...(deadlineMs === undefined ? {} : { deadlineMs }),
   };
+  if (perRequest.operation !== undefined) descriptor.operation = perRequest.operation;
+  if (perRequest.idempotent !== undefined) descriptor.idempotent = perRequest.idempotent;
+  if (perRequest.retry !== undefined) descriptor.retry = perRequest.retry;
+  if (options.signal instanceof AbortSignal) descriptor.signal = options.signal;
+  if (deadlineMs !== undefined) descriptor.deadlineMs = deadlineMs;
+  return descriptor;
 }
 
-function readRequestOptions(value: unknown): VppRequestOptions {
-  if (typeof value !== 'object' || value === null) return {};
+const NONE: VppRequestOptions = {};
+
+function readRequestOptions(value: object): VppRequestOptions {
   const raw = value as Record<string, unknown>;
   return {
     ...(typeof raw.operation === 'string' ? { operation: raw.operation } : {}),

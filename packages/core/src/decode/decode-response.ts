@@ -4,6 +4,7 @@ import { asRecord, prop } from './fields.js';
 import { getHeader } from './headers.js';
 import { recognizeLegacy } from './legacy.js';
 import { recognizeNotification } from './notification.js';
+import { quickScan } from './quick-scan.js';
 import type { Recognized, Recognizer } from './recognized.js';
 import { parseRetryAfter } from './retry-after.js';
 import { recognizeRiCloud } from './ricloud.js';
@@ -53,12 +54,16 @@ export function decodeResponse(input: DecodeInput, options?: DecodeOptions): Dec
 
 function decode(input: DecodeInput, httpStatus: number | null, settings: Settings): DecodedResponse {
   const headers = prop(input, 'headers') as DecodeInput['headers'];
-  const retryAfterMs = parseRetryAfter(
-    getHeader(headers, 'retry-after'),
-    getHeader(headers, 'date'),
-    safeNow(settings.now),
-  );
-  const content = readBody(prop(input, 'body'), settings.maxBodyBytes);
+  const retryAfter = getHeader(headers, 'retry-after');
+  const retryAfterMs =
+    retryAfter === null
+      ? null
+      : parseRetryAfter(retryAfter, getHeader(headers, 'date'), safeNow(settings.now));
+  const rawBody = prop(input, 'body');
+  // Most answers are plain successes: when no recognizer can match, skip the parse and the recognizers.
+  const quick = typeof rawBody === 'string' ? quickScan(rawBody, settings.maxBodyBytes) : null;
+  if (quick !== null) return assemble('unrecognized', httpStatus, null, retryAfterMs, quick.tokenExpiresAt);
+  const content = readBody(rawBody, settings.maxBodyBytes);
   if (content.kind === 'truncated') {
     return { ...assemble('unrecognized', httpStatus, null, retryAfterMs, null), truncated: true };
   }
@@ -87,16 +92,17 @@ function assemble(
     failures = [makeFailure({ code: null, httpStatus, source: 'response' })];
   }
   const outcome = failures.length === 0 ? 'success' : found?.partial ? 'partial' : 'failure';
-  return {
+  const decoded: { -readonly [K in keyof DecodedResponse]: DecodedResponse[K] } = {
     outcome,
     format,
     failures,
-    retryClass: mostSevereRetryClass(failures.map((f) => f.retryClass)),
+    retryClass: failures.length === 0 ? null : mostSevereRetryClass(failures.map((f) => f.retryClass)),
     retryAfterMs,
     tokenExpiresAt,
     httpStatus,
-    ...(found?.eventStatus ? { eventStatus: found.eventStatus } : {}),
   };
+  if (found?.eventStatus) decoded.eventStatus = found.eventStatus;
+  return decoded;
 }
 
 function readStatus(value: unknown): number | null {
@@ -106,7 +112,25 @@ function readStatus(value: unknown): number | null {
     : null;
 }
 
+let lastOptions: DecodeOptions | undefined;
+let lastSettings: Settings | undefined;
+
 function normalizeOptions(options: DecodeOptions | undefined): Settings {
+  // An engine passes the same frozen options on every decode: read them once.
+  if (
+    options !== undefined &&
+    options === lastOptions &&
+    lastSettings !== undefined &&
+    Object.isFrozen(options)
+  ) {
+    return lastSettings;
+  }
+  lastOptions = options;
+  lastSettings = readSettings(options);
+  return lastSettings;
+}
+
+function readSettings(options: DecodeOptions | undefined): Settings {
   const max = prop(options, 'maxBodyBytes');
   const now = prop(options, 'now');
   return {

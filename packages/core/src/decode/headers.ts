@@ -9,7 +9,7 @@ export function getHeader(headers: HeaderBag, name: string): string | null {
     if (typeof Headers !== 'undefined' && headers instanceof Headers) return headers.get(name);
     const wanted = name.toLowerCase();
     for (const key of Object.keys(headers)) {
-      if (key.toLowerCase() !== wanted) continue;
+      if (key.length !== wanted.length || key.toLowerCase() !== wanted) continue;
       const value = (headers as Record<string, unknown>)[key];
       return asText(Array.isArray(value) ? value[0] : value);
     }

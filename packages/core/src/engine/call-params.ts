@@ -1,8 +1,9 @@
 import { VppError } from '../errors/vpp-error.js';
-import { checkedOperation, operationOf } from '../telemetry/operation.js';
+import { checkedOperation } from '../telemetry/operation.js';
 import { checkMs, type EnginePolicy } from './normalize-options.js';
-import { tenantKeyOf } from './tenant-key.js';
+import { tenantKeyFor } from './tenant-key.js';
 import type { RequestDescriptor } from './types.js';
+import { operationIn, urlFactsOf } from './url-facts.js';
 
 /** A request descriptor read once: what the call needs, and nothing secret. */
 export interface CallParams {
@@ -16,16 +17,6 @@ export interface CallParams {
   readonly signal: AbortSignal | undefined;
   readonly deadlineMs: number | null;
   readonly attemptTimeoutMs: number | null;
-}
-
-function server(url: string): { address: string | null; port: number | null } {
-  try {
-    const parsed = new URL(url);
-    const port = parsed.port !== '' ? Number(parsed.port) : parsed.protocol === 'http:' ? 80 : 443;
-    return { address: parsed.hostname, port };
-  } catch {
-    return { address: null, port: null };
-  }
 }
 
 /** Validates a request descriptor and derives the call's parameters (tenant hash, operation, limits). */
@@ -43,7 +34,8 @@ export function callParamsOf(request: RequestDescriptor, policy: EnginePolicy): 
     });
   }
   const method = request.method.toUpperCase();
-  const { address, port } = server(request.url);
+  const facts = urlFactsOf(request.url);
+  const { address, port, host } = facts.origin;
   const deadline =
     request.deadlineMs === undefined ? policy.deadlineMs : checkMs('deadlineMs', request.deadlineMs, 0, true);
   const attemptTimeout =
@@ -55,8 +47,8 @@ export function callParamsOf(request: RequestDescriptor, policy: EnginePolicy): 
     operation:
       request.operation !== undefined
         ? checkedOperation(request.operation)
-        : operationOf(method, request.url),
-    tenant: tenantKeyOf(request),
+        : operationIn(facts, method, request.url),
+    tenant: tenantKeyFor(host, request),
     serverAddress: address,
     serverPort: port,
     idempotent: request.idempotent === true,

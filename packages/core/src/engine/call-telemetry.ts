@@ -35,7 +35,7 @@ export class CallTelemetry {
   constructor(sinks: TelemetrySinks, start: SpanStart) {
     this.#sinks = sinks;
     this.#operation = start.operation;
-    this.#span = sinks.tracing?.start(start) ?? null;
+    this.#span = sinks.tracing === null ? null : sinks.tracing.start(start);
     sinks.metrics?.callStarted();
   }
 
@@ -43,11 +43,24 @@ export class CallTelemetry {
     return this.#span === null ? fn() : this.#span.run(fn);
   }
 
-  attempt(event: Omit<EngineEvents['attempt'], 'operation'>, decoded: DecodedResponse | null): void {
+  /** Positional, so the common case (nobody listening) builds no event object. */
+  attempt(
+    attempt: number,
+    httpStatus: number | null,
+    retryClass: EngineEvents['attempt']['retryClass'],
+    errorNumber: number | string | null,
+    durationMs: number,
+    decoded: DecodedResponse | null,
+  ): void {
     const { metrics, emitter } = this.#sinks;
-    metrics?.attempt(this.#operation, event.httpStatus, event.retryClass);
-    if (decoded !== null) metrics?.failures(this.#operation, decoded);
-    if (emitter.has('attempt')) emitter.emit('attempt', { operation: this.#operation, ...event });
+    if (metrics !== null) {
+      metrics.attempt(this.#operation, httpStatus, retryClass);
+      if (decoded !== null && decoded.failures.length > 0) metrics.failures(this.#operation, decoded);
+    }
+    if (emitter.has('attempt')) {
+      const operation = this.#operation;
+      emitter.emit('attempt', { operation, attempt, httpStatus, retryClass, errorNumber, durationMs });
+    }
   }
 
   retry(event: Omit<EngineEvents['retry'], 'operation'>, httpStatus: number | null): void {

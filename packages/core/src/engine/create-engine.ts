@@ -13,7 +13,7 @@ import type { VppEngineOptions } from './options.js';
 import { TenantRateLimiter } from './rate-limiter.js';
 import { RetryBudget } from './retry-budget.js';
 import { MemoryTenantStore } from './tenant-store.js';
-import type { LogicalCall, RequestDescriptor, Transport, VppEngine } from './types.js';
+import type { RequestDescriptor, Transport, VppEngine } from './types.js';
 
 /** The engine as {@link createVppEngine} returns it: the adapter contract plus events and failure recording. */
 export interface VppEngineInstance extends VppEngine {
@@ -58,18 +58,19 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
       emitter,
     },
     decode: policy.decode ?? decodeResponse,
+    decodeOptions: Object.freeze({ now: policy.now }),
   };
   const listeners = options.listeners ?? {};
   if (listeners.attempt) emitter.on('attempt', listeners.attempt);
   if (listeners.retry) emitter.on('retry', listeners.retry);
   if (listeners.giveUp) emitter.on('giveUp', listeners.giveUp);
   if (listeners.success) emitter.on('success', listeners.success);
-  const begin = (request: RequestDescriptor): LogicalCall =>
+  const begin = (request: RequestDescriptor): VppLogicalCall =>
     new VppLogicalCall(runtime, callParamsOf(request, policy));
   return {
     begin,
     execute<T>(request: RequestDescriptor, transport: Transport<T>): Promise<T> {
-      let call: LogicalCall;
+      let call: VppLogicalCall;
       try {
         call = begin(request);
       } catch (error) {

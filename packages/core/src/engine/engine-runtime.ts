@@ -13,4 +13,6 @@ export interface EngineRuntime {
   readonly limiter: TenantRateLimiter | null;
   readonly sinks: TelemetrySinks;
   readonly decode: (input: DecodeInput, options: DecodeOptions) => DecodedResponse;
+  /** Built once: the options every decode of this engine gets. */
+  readonly decodeOptions: DecodeOptions;
 }

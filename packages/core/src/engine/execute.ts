@@ -1,53 +1,52 @@
 import { VppError } from '../errors/vpp-error.js';
-import type { CallDecision, LogicalCall, Transport } from './types.js';
+import type { VppLogicalCall } from './logical-call.js';
+import type { CallDecision, Transport } from './types.js';
 
-type Settled<T> = { readonly decision: CallDecision; readonly result?: T; readonly error?: unknown };
-
-async function attemptOnce<T>(call: LogicalCall, transport: Transport<T>): Promise<Settled<T>> {
-  const ctx = await call.beforeAttempt();
-  let result: T;
-  try {
-    result = await transport.send(ctx);
-  } catch (error) {
-    const read = transport.readError(error);
-    return { decision: read === null ? call.onError(error) : call.onResult(read, error), error };
-  }
-  return { decision: call.onResult(transport.read(result)), result };
-}
-
-function unresolvable(settled: Settled<unknown>): VppError {
-  const decoded = settled.decision.action === 'resolve' ? settled.decision.decoded : null;
+function unresolvable(decision: CallDecision, cause: unknown): VppError {
+  const decoded = decision.action === 'resolve' ? decision.decoded : null;
   return new VppError({
     code: 'ERR_VPP_API',
     message:
       'Apple VPP answer means success, but the transport cannot turn the thrown response into a result',
     failures: decoded?.failures ?? [],
     decoded,
-    cause: settled.error,
+    cause,
   });
+}
+
+/** The attempt loop: one pass, no extra promise, when the first attempt succeeds (the path nearly every call takes). */
+async function attempts<T>(call: VppLogicalCall, transport: Transport<T>): Promise<T> {
+  for (;;) {
+    const ctx = call.tryAttemptNow() ?? (await call.beforeAttempt());
+    let result: T;
+    try {
+      result = await transport.send(ctx);
+    } catch (error) {
+      const read = transport.readError(error);
+      const decision = read === null ? call.onError(error) : call.onResult(read, error);
+      if (decision.action === 'reject') throw decision.error;
+      if (decision.action === 'retry') {
+        await call.wait(decision.delayMs);
+        continue;
+      }
+      const recovered = transport.resultOf?.(error);
+      if (recovered === undefined) throw unresolvable(decision, error);
+      return recovered;
+    }
+    const decision = call.onResult(transport.read(result));
+    if (decision.action === 'resolve') return result;
+    if (decision.action === 'reject') throw decision.error;
+    await call.wait(decision.delayMs);
+  }
 }
 
 /**
  * The full loop behind {@link VppEngine.execute}: wait for the tenant's turn, send inside the logical span,
  * decide, wait, and so on, until the call resolves or gives up.
  */
-export async function executeCall<T>(call: LogicalCall, transport: Transport<T>): Promise<T> {
+export async function executeCall<T>(call: VppLogicalCall, transport: Transport<T>): Promise<T> {
   try {
-    const value = await call.runInSpan(async () => {
-      for (;;) {
-        const settled = await attemptOnce(call, transport);
-        const { decision } = settled;
-        if (decision.action === 'reject') throw decision.error;
-        if (decision.action === 'retry') {
-          await call.wait(decision.delayMs);
-          continue;
-        }
-        if ('result' in settled) return settled.result as T;
-        const recovered = transport.resultOf?.(settled.error);
-        if (recovered === undefined) throw unresolvable(settled);
-        return recovered;
-      }
-    });
+    const value = await call.runInSpan(() => attempts(call, transport));
     call.finish({ result: value as object });
     return value;
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { DecodedResponse } from '../decode/types.js';
-import { apiOf } from '../telemetry/operation.js';
 import { abortableWait } from './abortable-wait.js';
+import { UnabortableAttempt } from './attempt-context.js';
 import type { CallParams } from './call-params.js';
 import { CallRecord } from './call-record.js';
 import { CallTelemetry } from './call-telemetry.js';
@@ -11,7 +11,7 @@ import { attemptTimeoutError, deadlineError, giveUpError } from './give-up-error
 import { LinkedAbort } from './linked-abort.js';
 import { errorTypeOf, isProvablyNotSent } from './network-error.js';
 import { attachOutcome } from './retry-info.js';
-import { GateRefusal, shareAnnouncedWait, waitForTurn } from './tenant-gate.js';
+import { GateRefusal, shareAnnouncedWait, tryTurnNow, waitForTurn } from './tenant-gate.js';
 import type { AttemptContext, AttemptResult, CallDecision, LogicalCall } from './types.js';
 
 /** One logical request: the state machine behind both `begin` (got) and `execute` (axios, fetch). */
@@ -20,7 +20,8 @@ export class VppLogicalCall implements LogicalCall {
   readonly #params: CallParams;
   readonly #record = new CallRecord();
   readonly #telemetry: CallTelemetry;
-  readonly #call: LinkedAbort;
+  /** Null while nothing can abort the call (no caller signal, no deadline): no controller is made for it. */
+  #call: LinkedAbort | null;
   readonly #startedAt: number;
   readonly #deadlineAt: number | null;
   #attempt: LinkedAbort | null = null;
@@ -33,41 +34,67 @@ export class VppLogicalCall implements LogicalCall {
     this.#params = params;
     this.#startedAt = runtime.policy.now();
     this.#deadlineAt = params.deadlineMs === null ? null : this.#startedAt + params.deadlineMs;
-    this.#call = new LinkedAbort(params.signal, params.deadlineMs, () => {
-      this.#deadlineHit = true;
-      return deadlineError(params.deadlineMs ?? 0, this.#record.info());
-    });
-    this.#telemetry = new CallTelemetry(runtime.sinks, {
-      operation: params.operation,
-      serverAddress: params.serverAddress,
-      serverPort: params.serverPort,
-      api: apiOf(params.operation),
-    });
+    this.#call =
+      params.signal === undefined && params.deadlineMs === null
+        ? null
+        : new LinkedAbort(params.signal, params.deadlineMs, () => {
+            this.#deadlineHit = true;
+            return deadlineError(params.deadlineMs ?? 0, this.#record.info());
+          });
+    // The params carry operation and server address/port: what a span starts with.
+    this.#telemetry = new CallTelemetry(runtime.sinks, params);
   }
 
   get signal(): AbortSignal {
+    // Asked for without a caller signal or deadline: a signal that never fires, as the call can never abort.
+    this.#call ??= new LinkedAbort(undefined, null, () => undefined);
     return this.#call.signal;
   }
 
+  /** The call's signal if anything can abort it. */
+  get #callSignal(): AbortSignal | undefined {
+    return this.#call?.signal;
+  }
+
+  get #aborted(): boolean {
+    return this.#call?.signal.aborted === true;
+  }
+
   async beforeAttempt(): Promise<AttemptContext> {
-    const turn = await waitForTurn(this.#rt, this.#params.tenant, this.#deadlineAt, this.signal).catch(
+    return this.tryAttemptNow() ?? this.#attemptAfterWait();
+  }
+
+  /** Starts the next attempt at once when the tenant may send now (the common case); null when it must wait. */
+  tryAttemptNow(): AttemptContext | null {
+    const now = this.#rt.policy.now();
+    if (!tryTurnNow(this.#rt, this.#params.tenant, this.#callSignal, now)) return null;
+    return this.#startAttempt(now);
+  }
+
+  async #attemptAfterWait(): Promise<AttemptContext> {
+    const turn = await waitForTurn(this.#rt, this.#params.tenant, this.#deadlineAt, this.#callSignal).catch(
       (reason: unknown) => {
         throw this.#abortReason(reason);
       },
     );
     if (turn instanceof GateRefusal) throw this.#refuse(turn);
     this.#record.totalDelayMs += turn;
-    this.#record.attempts += 1;
-    this.#attemptStartedAt = this.#rt.policy.now();
+    return this.#startAttempt(this.#rt.policy.now());
+  }
+
+  #startAttempt(now: number): AttemptContext {
+    const attempt = ++this.#record.attempts;
+    this.#attemptStartedAt = now;
     const timeout = this.#params.attemptTimeoutMs;
-    this.#attempt = new LinkedAbort(this.signal, timeout, () => attemptTimeoutError(timeout ?? 0));
-    return { attempt: this.#record.attempts, signal: this.#attempt.signal };
+    if (timeout === null && this.#call === null) return new UnabortableAttempt(attempt);
+    this.#attempt = new LinkedAbort(this.#callSignal, timeout, () => attemptTimeoutError(timeout ?? 0));
+    return { attempt, signal: this.#attempt.signal, abortable: true };
   }
 
   onResult(result: AttemptResult, cause?: unknown): CallDecision {
     const durationMs = this.#endAttempt();
-    if (this.signal.aborted) return this.#rejectAborted(this.signal.reason);
-    const decoded = this.#rt.decode(result, { now: this.#rt.policy.now });
+    if (this.#aborted) return this.#rejectAborted(this.#callSignal?.reason);
+    const decoded = this.#rt.decode(result, this.#rt.decodeOptions);
     this.#record.lastDecoded = decoded;
     const retryClass = effectiveClass(decoded, this.#rt.policy.classify);
     count9603(this.#rt.store, this.#params.tenant, decoded);
@@ -75,13 +102,11 @@ export class VppLogicalCall implements LogicalCall {
       this.#telemetry.tokenExpiry(this.#params.tenant, decoded.tokenExpiresAt);
     const errorNumber = decoded.failures[0]?.code ?? null;
     this.#telemetry.attempt(
-      {
-        attempt: this.#record.attempts,
-        httpStatus: decoded.httpStatus,
-        retryClass: retryClass ?? 'none',
-        errorNumber,
-        durationMs,
-      },
+      this.#record.attempts,
+      decoded.httpStatus,
+      retryClass ?? 'none',
+      errorNumber,
+      durationMs,
       decoded,
     );
     const resolvable = retryClass === 'idempotent_ok' && !this.#rt.policy.rejectIdempotentOk;
@@ -92,23 +117,14 @@ export class VppLogicalCall implements LogicalCall {
 
   onError(error: unknown): CallDecision {
     const durationMs = this.#endAttempt();
-    if (this.signal.aborted) return this.#rejectAborted(this.signal.reason);
-    this.#telemetry.attempt(
-      {
-        attempt: this.#record.attempts,
-        httpStatus: null,
-        retryClass: 'transient',
-        errorNumber: null,
-        durationMs,
-      },
-      null,
-    );
+    if (this.#aborted) return this.#rejectAborted(this.#callSignal?.reason);
+    this.#telemetry.attempt(this.#record.attempts, null, 'transient', null, durationMs, null);
     return this.#apply(this.#decide({ kind: 'network', notSent: isProvablyNotSent(error) }), null, error);
   }
 
   async wait(delayMs: number): Promise<void> {
     try {
-      await abortableWait(delayMs, this.signal);
+      await abortableWait(delayMs, this.#callSignal);
     } catch (reason) {
       throw this.#abortReason(reason);
     }
@@ -122,8 +138,9 @@ export class VppLogicalCall implements LogicalCall {
   finish(outcome: { readonly result?: object; readonly error?: unknown }): void {
     if (this.#finished) return;
     this.#finished = true;
-    this.#endAttempt();
-    this.#call.dispose();
+    this.#attempt?.dispose();
+    this.#attempt = null;
+    this.#call?.dispose();
     const record = this.#record;
     const failed = outcome.error !== undefined && outcome.result === undefined;
     const cancelled = failed && record.giveUpReason === 'aborted';
@@ -157,7 +174,7 @@ export class VppLogicalCall implements LogicalCall {
         method: this.#params.method,
         idempotent: this.#params.idempotent,
         retryEnabled: this.#params.retry,
-        aborted: this.signal.aborted,
+        aborted: this.#aborted,
         deadlineAt: this.#deadlineAt,
         consecutive9603: store.getConsecutive9603(tenant),
         gateUntil: store.getGateUntil(tenant),

@@ -22,6 +22,15 @@ export class TenantRateLimiter {
     return sendAt - now;
   }
 
+  /** Books the tenant's next slot only if it is free now; false (nothing booked) when the caller would wait. */
+  tryReserveNow(tenant: string, now: number): boolean {
+    const scheduled = Math.max(this.#nextAt.get(tenant) ?? now, now);
+    if (scheduled - this.#toleranceMs > now) return false;
+    this.#nextAt.set(tenant, scheduled + this.#intervalMs);
+    this.#forgetIdle(now);
+    return true;
+  }
+
   #forgetIdle(now: number): void {
     // Idle tenants have nothing to remember; pruning keeps the map from growing with tenant churn.
     if (this.#nextAt.size < 1024) return;

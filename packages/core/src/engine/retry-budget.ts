@@ -30,6 +30,8 @@ export class RetryBudget {
     const left = this.tokens(tenant);
     if (left === null || this.#config === null) return;
     const earned = lastRetryCost ?? 1;
-    this.#store.setBudget(tenant, Math.min(this.#config.capacity, left + earned));
+    const next = Math.min(this.#config.capacity, left + earned);
+    // A full bucket stays full: most successes change nothing, and a shared store is spared the write.
+    if (next !== left) this.#store.setBudget(tenant, next);
   }
 }

@@ -1,14 +1,17 @@
 import type { DecodedResponse } from '../decode/types.js';
 import type { RetryInfo } from './types.js';
 
-const retryInfos = new WeakMap<object, RetryInfo>();
-const decodedOutcomes = new WeakMap<object, DecodedResponse>();
+/** One entry per finished call: a single WeakMap write on the success path. */
+const outcomes = new WeakMap<
+  object,
+  { readonly info: RetryInfo; readonly decoded: DecodedResponse | null }
+>();
 
 /** Records a finished call's summary against its response or error, without touching the object itself. */
 export function attachOutcome(target: unknown, info: RetryInfo, decoded: DecodedResponse | null): void {
   if (typeof target !== 'object' || target === null) return;
-  retryInfos.set(target, info);
-  if (decoded !== null) decodedOutcomes.set(target, decoded);
+  // A later call without a decoded answer keeps the earlier one (the same error can end two calls).
+  outcomes.set(target, { info, decoded: decoded ?? outcomes.get(target)?.decoded ?? null });
 }
 
 /**
@@ -22,7 +25,7 @@ export function attachOutcome(target: unknown, info: RetryInfo, decoded: Decoded
  */
 export function getRetryInfo(responseOrError: unknown): RetryInfo | undefined {
   return typeof responseOrError === 'object' && responseOrError !== null
-    ? retryInfos.get(responseOrError)
+    ? outcomes.get(responseOrError)?.info
     : undefined;
 }
 
@@ -36,5 +39,6 @@ export function getRetryInfo(responseOrError: unknown): RetryInfo | undefined {
  * ```
  */
 export function getDecodedOutcome(response: unknown): DecodedResponse | undefined {
-  return typeof response === 'object' && response !== null ? decodedOutcomes.get(response) : undefined;
+  if (typeof response !== 'object' || response === null) return undefined;
+  return outcomes.get(response)?.decoded ?? undefined;
 }

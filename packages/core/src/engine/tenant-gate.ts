@@ -21,13 +21,13 @@ export async function waitForTurn(
   runtime: EngineRuntime,
   tenant: string,
   deadlineAt: number | null,
-  signal: AbortSignal,
+  signal: AbortSignal | undefined,
 ): Promise<number | GateRefusal> {
   const { policy, store, limiter } = runtime;
   let waited = 0;
   // Bounded: each pass either sends or sleeps until a gate that someone raised in the meantime.
   for (let pass = 0; pass < 100; pass++) {
-    if (signal.aborted) throw signal.reason;
+    if (signal?.aborted) throw signal.reason;
     const now = policy.now();
     const gate = store.getGateUntil(tenant);
     if (gate > now) {
@@ -46,6 +46,21 @@ export async function waitForTurn(
     if (store.getGateUntil(tenant) <= policy.now()) return waited;
   }
   return waited;
+}
+
+/**
+ * The common case, decided without a promise: the gate is open and the limiter has a slot now (which it books).
+ * False means nothing was booked and {@link waitForTurn} must run.
+ */
+export function tryTurnNow(
+  runtime: EngineRuntime,
+  tenant: string,
+  signal: AbortSignal | undefined,
+  now: number,
+): boolean {
+  if (signal?.aborted) return false;
+  if (runtime.store.getGateUntil(tenant) > now) return false;
+  return runtime.limiter === null || runtime.limiter.tryReserveNow(tenant, now);
 }
 
 /** Raises the tenant gate to `until` unless it is already later; returns whether it moved. */

@@ -17,3 +17,27 @@ describe('tenantKeyOf', () => {
     );
   });
 });
+
+describe('tenantKeyOf, cached per token', () => {
+  it('keeps keys distinct per token and per host, and stable for a repeated token', () => {
+    const keys = new Set<string>();
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 50; i++) {
+        const key = tenantKeyOf({ url, headers: { authorization: `Bearer token-${i}` } });
+        if (round === 0) keys.add(key);
+        else expect(keys.has(key)).toBe(true);
+      }
+    }
+    expect(keys.size).toBe(50);
+    const sameHeader = { authorization: 'Bearer shared' };
+    const apple = tenantKeyOf({ url, headers: sameHeader });
+    const other = tenantKeyOf({ url: 'https://other.example/mdm/v2/assets', headers: sameHeader });
+    expect(other).not.toBe(apple);
+    expect(tenantKeyOf({ url, headers: sameHeader })).toBe(apple);
+    // A header that is not a Bearer token falls back to the body's sToken, never to a cached header entry.
+    const basic = { authorization: 'Basic abc' };
+    expect(tenantKeyOf({ url, headers: basic, body: { sToken: 'token-1' } })).not.toBe(
+      tenantKeyOf({ url, headers: basic, body: { sToken: 'token-2' } }),
+    );
+  });
+});

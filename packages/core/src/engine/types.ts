@@ -57,6 +57,11 @@ export interface AttemptContext {
   readonly attempt: number;
   /** Aborts on caller abort, deadline, or this attempt's timeout. Pass it to the HTTP client. */
   readonly signal: AbortSignal;
+  /**
+   * False when nothing can abort this attempt (no caller signal, deadline or attempt timeout): a transport may then
+   * leave `signal` out of its client call and save the client's abort wiring. Absent means it may abort.
+   */
+  readonly abortable?: boolean;
 }
 
 /** The engine's verdict after an attempt. */
@@ -95,6 +100,11 @@ export interface LogicalCall {
   readonly signal: AbortSignal;
   /** Waits until the tenant may send (shared backoff gate, rate limit); rejects if aborted or past the deadline. */
   beforeAttempt(): Promise<AttemptContext>;
+  /**
+   * Optional fast path of {@link beforeAttempt}: starts the attempt at once when the tenant may send now, or
+   * returns null (nothing booked) when the caller must await `beforeAttempt()` instead.
+   */
+  tryAttemptNow?(): AttemptContext | null;
   /** Decodes an attempt's response, records it, and decides. `cause`: the client's error for a thrown response (becomes the VppError's cause). */
   onResult(result: AttemptResult, cause?: unknown): CallDecision;
   /** Records a network error or timeout (no response), and decides. */

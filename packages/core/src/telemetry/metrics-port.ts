@@ -1,12 +1,26 @@
 /** Label values by label name; a missing label is left off the series. */
 export type Labels = Readonly<Record<string, string | undefined>>;
 
+/** One series of a counter, its labels resolved once. */
+export interface CounterSeries {
+  inc(value?: number): void;
+}
+
+/** One series of a histogram, its labels resolved once. */
+export interface HistogramSeries {
+  observe(value: number): void;
+}
+
 export interface CounterPort {
   inc(labels: Labels, value?: number): void;
+  /** Optional: a handle for one label set that the engine keeps and reuses on every request. */
+  series?(labels: Labels): CounterSeries;
 }
 
 export interface HistogramPort {
   observe(labels: Labels, value: number): void;
+  /** Optional: a handle for one label set that the engine keeps and reuses on every request. */
+  series?(labels: Labels): HistogramSeries;
 }
 
 export interface GaugePort {

@@ -1,3 +1,5 @@
+import { BoundedCache } from '../engine/bounded-cache.js';
+
 /** v2 endpoints (path after `/mdm/v2/`) → operation label. `METHOD path` keys win over plain paths. */
 const V2_OPERATIONS: Readonly<Record<string, string>> = {
   assets: 'assets_get',
@@ -42,6 +44,9 @@ export const OPERATIONS: ReadonlySet<string> = new Set([
   'other',
 ]);
 
+/** Operation per `METHOD url-without-query`: the same few endpoints are called over and over. */
+const operations = new BoundedCache<string>(512);
+
 function pathOf(url: string): string | null {
   try {
     return new URL(url, 'http://relative.invalid').pathname;
@@ -61,6 +66,13 @@ function pathOf(url: string): string | null {
  * ```
  */
 export function operationOf(method: string, url: string): string {
+  // Only the path decides, and the URL parser ends the path at the first `?` or `#`: queries share one entry.
+  const cut = url.search(/[?#]/);
+  const key = `${method} ${cut === -1 ? url : url.slice(0, cut)}`;
+  return operations.get(key) ?? operations.set(key, operationOfUncached(method, url));
+}
+
+function operationOfUncached(method: string, url: string): string {
   const path = pathOf(url);
   if (path === null) return 'other';
   const segments = path.split('/').filter((s) => s.length > 0);

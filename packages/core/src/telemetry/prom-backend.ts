@@ -6,13 +6,19 @@ import type {
   MetricSpec,
   MetricsBackend,
 } from './metrics-port.js';
+import {
+  definedLabels,
+  type Flushable,
+  PendingCounter,
+  PendingHistogram,
+  type PromSeriesTarget,
+} from './pending-series.js';
 
 /** The parts of prom-client the backend uses (structural, so core needs no prom-client types). */
-interface PromMetric {
-  inc?(labels: Record<string, string>, value?: number): void;
-  observe?(labels: Record<string, string>, value: number): void;
+interface PromMetric extends PromSeriesTarget {
   set?(value: number): void;
-  dec?(): void;
+  inc?(labels: Record<string, string>, value?: number): void;
+  dec?(labels: Record<string, string>, value?: number): void;
 }
 type PromCtor = new (config: Record<string, unknown>) => PromMetric;
 export interface PromClientModule {
@@ -25,10 +31,30 @@ export interface PromRegistry {
   getSingleMetric(name: string): unknown;
 }
 
-function defined(labels: Labels): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(labels)) if (value !== undefined) out[key] = value;
-  return out;
+/**
+ * Per metric this package created: the series whose updates wait for the metric's `collect`, shared by every
+ * engine on the registry. A metric someone else created has no entry, and is updated directly.
+ */
+const pendingByMetric = new WeakMap<object, Map<string, Flushable>>();
+
+function seriesKey(labels: Record<string, string>): string {
+  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function pendingSeries<S extends Flushable>(
+  metric: PromMetric,
+  labels: Labels,
+  make: (labels: Record<string, string>) => S,
+): S | null {
+  const pending = pendingByMetric.get(metric);
+  if (pending === undefined) return null;
+  const resolved = definedLabels(labels);
+  const key = seriesKey(resolved);
+  const known = pending.get(key);
+  if (known !== undefined) return known as S;
+  const created = make(resolved);
+  pending.set(key, created);
+  return created;
 }
 
 /** prom-client behind the {@link MetricsBackend} port; every metric is get-or-create, so engines share them. */
@@ -36,24 +62,76 @@ export function promBackend(prom: PromClientModule, registry: PromRegistry): Met
   const getOrCreate = (ctor: PromCtor, config: MetricSpec & Record<string, unknown>): PromMetric => {
     const existing = registry.getSingleMetric(config.name) as PromMetric | undefined;
     if (existing !== undefined) return existing;
-    return new ctor({ ...config, labelNames: [...config.labelNames], registers: [registry] });
+    const pending = new Map<string, Flushable>();
+    const metric = new ctor({
+      ...config,
+      labelNames: [...config.labelNames],
+      registers: [registry],
+      // prom-client calls this before every read of the metric (scrape, JSON, single-metric string).
+      collect: () => {
+        for (const series of pending.values()) series.flush();
+      },
+    });
+    pendingByMetric.set(metric, pending);
+    return metric;
   };
   return {
     counter(spec): CounterPort {
       const metric = getOrCreate(prom.Counter, { ...spec });
-      return { inc: (labels, value = 1) => metric.inc?.(defined(labels), value) };
+      return {
+        inc: (labels, value = 1) => metric.inc?.(definedLabels(labels), value),
+        series: (labels) =>
+          pendingSeries(metric, labels, (resolved) => new PendingCounter(metric, resolved)) ?? {
+            inc: (value = 1) => metric.inc?.(definedLabels(labels), value),
+          },
+      };
     },
     histogram(spec): HistogramPort {
       const metric = getOrCreate(prom.Histogram, { ...spec, buckets: [...spec.buckets] });
-      return { observe: (labels, value) => metric.observe?.(defined(labels), value) };
+      return {
+        observe: (labels, value) => metric.observe?.(definedLabels(labels), value),
+        series: (labels) =>
+          pendingSeries(metric, labels, (resolved) => new PendingHistogram(metric, resolved)) ?? {
+            observe: (value) => metric.observe?.(definedLabels(labels), value),
+          },
+      };
     },
     gauge(spec): GaugePort {
       const metric = getOrCreate(prom.Gauge, { ...spec });
-      return {
-        set: (value) => metric.set?.(value),
-        inc: () => metric.inc?.({}, 1),
-        dec: () => metric.dec?.(),
-      };
+      return gaugePort(metric);
+    },
+  };
+}
+
+/** A gauge whose inc/dec are summed until the metric is read; `set` replaces whatever was pending. */
+function gaugePort(metric: PromMetric): GaugePort {
+  const pending = pendingByMetric.get(metric);
+  if (pending === undefined) {
+    return {
+      set: (value) => metric.set?.(value),
+      inc: () => metric.inc?.({}, 1),
+      dec: () => metric.dec?.({}, 1),
+    };
+  }
+  let delta = 0;
+  const flushDelta: Flushable = {
+    flush() {
+      if (delta > 0) metric.inc?.({}, delta);
+      else if (delta < 0) metric.dec?.({}, -delta);
+      delta = 0;
+    },
+  };
+  pending.set(`gauge-${pending.size}`, flushDelta);
+  return {
+    set(value) {
+      delta = 0;
+      metric.set?.(value);
+    },
+    inc() {
+      delta += 1;
+    },
+    dec() {
+      delta -= 1;
     },
   };
 }

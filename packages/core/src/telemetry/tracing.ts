@@ -2,6 +2,7 @@ import type * as OtelApi from '@opentelemetry/api';
 import type { DelaySource, GiveUpReason } from '../engine/types.js';
 import type { RetryClass } from '../retry-class.js';
 import { knownErrorNumber } from './labels.js';
+import { apiOf } from './operation.js';
 import { loadOptional } from './optional-module.js';
 
 const TRACER_NAME = '@vppwatch/core';
@@ -11,7 +12,6 @@ export interface SpanStart {
   readonly operation: string;
   readonly serverAddress: string | null;
   readonly serverPort: number | null;
-  readonly api: 'v2' | 'legacy' | null;
 }
 
 export interface SpanRetry {
@@ -48,10 +48,16 @@ export interface LogicalSpan {
 export class VppTracing {
   readonly #api: typeof OtelApi;
   readonly #tracer: OtelApi.Tracer;
+  /** The global provider when no explicit one was given: until an SDK registers with it, spans cost nothing. */
+  readonly #proxy: OtelApi.ProxyTracerProvider | null;
+  /** What a proxy delegates to before registration (the API's no-op provider). */
+  readonly #noop: OtelApi.TracerProvider;
 
-  private constructor(api: typeof OtelApi, tracer: OtelApi.Tracer) {
+  private constructor(api: typeof OtelApi, provider: OtelApi.TracerProvider) {
     this.#api = api;
-    this.#tracer = tracer;
+    this.#tracer = provider.getTracer(TRACER_NAME, TRACER_VERSION);
+    this.#proxy = provider instanceof api.ProxyTracerProvider ? provider : null;
+    this.#noop = new api.ProxyTracerProvider().getDelegate();
   }
 
   static create(option: { readonly tracerProvider?: unknown } | false | undefined): VppTracing | null {
@@ -60,14 +66,17 @@ export class VppTracing {
     if (api === null) return null;
     const provider =
       (option?.tracerProvider as OtelApi.TracerProvider | undefined) ?? api.trace.getTracerProvider();
-    return new VppTracing(api, provider.getTracer(TRACER_NAME, TRACER_VERSION));
+    return new VppTracing(api, provider);
   }
 
   start(info: SpanStart): LogicalSpan | null {
+    // No SDK registered yet: the proxy would hand out a non-recording span that is dropped below anyway.
+    if (this.#proxy !== null && this.#proxy.getDelegate() === this.#noop) return null;
     const attributes: OtelApi.Attributes = { 'apple_vpp.operation': info.operation };
     if (info.serverAddress !== null) attributes['server.address'] = info.serverAddress;
     if (info.serverPort !== null) attributes['server.port'] = info.serverPort;
-    if (info.api !== null) attributes['apple_vpp.api'] = info.api;
+    const api = apiOf(info.operation);
+    if (api !== null) attributes['apple_vpp.api'] = api;
     const span = this.#tracer.startSpan(`apple_vpp ${info.operation}`, {
       kind: this.#api.SpanKind.INTERNAL,
       attributes,

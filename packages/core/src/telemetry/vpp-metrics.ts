@@ -2,7 +2,15 @@ import type { DecodedResponse } from '../decode/types.js';
 import type { DelaySource, GiveUpReason } from '../engine/types.js';
 import type { RetryClass } from '../retry-class.js';
 import { errorNumberLabel, statusLabel } from './labels.js';
-import type { CounterPort, GaugePort, HistogramPort, MetricsBackend } from './metrics-port.js';
+import type {
+  CounterPort,
+  CounterSeries,
+  GaugePort,
+  HistogramPort,
+  HistogramSeries,
+  MetricsBackend,
+} from './metrics-port.js';
+import { counterSeries, histogramSeries, SeriesTable } from './series-table.js';
 
 const DURATION_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 const MAX_TRACKED_TOKENS = 1000;
@@ -24,6 +32,9 @@ export class VppMetrics {
   readonly #tokenExpiry: GaugePort;
   /** Expiry per tenant (a token hash, never the token), so a renewed token replaces its old date. */
   readonly #expiries = new Map<string, number>();
+  /** Series handles resolved once per label set: the request path only bumps them. */
+  readonly #ended = new SeriesTable<{ requests: CounterSeries; duration: HistogramSeries }>();
+  readonly #attemptSeries = new SeriesTable<CounterSeries>();
   #backoffUntilSeconds = 0;
 
   constructor(backend: MetricsBackend, prefix: string) {
@@ -92,16 +103,30 @@ export class VppMetrics {
   callEnded(operation: string, outcome: CallOutcome, errorClass: RetryClass | null, seconds: number): void {
     this.#inFlight.dec();
     const error_class = outcome === 'error' ? (errorClass ?? 'unknown') : undefined;
-    this.#requests.inc({ operation, outcome, error_class });
-    this.#duration.observe({ operation, outcome }, seconds);
+    const ended =
+      this.#ended.get(operation, outcome, error_class) ??
+      this.#ended.set(operation, outcome, error_class, {
+        requests: counterSeries(this.#requests, { operation, outcome, error_class }),
+        duration: histogramSeries(this.#duration, { operation, outcome }),
+      });
+    ended.requests.inc();
+    ended.duration.observe(seconds);
   }
 
   attempt(operation: string, httpStatus: number | null, retryClass: RetryClass | 'none'): void {
-    this.#attempts.inc({
-      operation,
-      http_response_status_code: statusLabel(httpStatus),
-      retry_class: retryClass,
-    });
+    const series =
+      this.#attemptSeries.get(operation, httpStatus, retryClass) ??
+      this.#attemptSeries.set(
+        operation,
+        httpStatus,
+        retryClass,
+        counterSeries(this.#attempts, {
+          operation,
+          http_response_status_code: statusLabel(httpStatus),
+          retry_class: retryClass,
+        }),
+      );
+    series.inc();
   }
 
   /** Counts every failure of a decoded answer; also used for failures from other sources (notifications). */

@@ -9,10 +9,14 @@ const pkg = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 describe('startSimulatorProcess', () => {
   let api: typeof import('../index.js');
   beforeAll(async () => {
-    const built = spawnSync('pnpm', ['--filter', '@vppwatch/core', '--filter', '@vppwatch/simulator', 'build'], {
-      cwd: pkg,
-      encoding: 'utf8',
-    });
+    const built = spawnSync(
+      'pnpm',
+      ['--filter', '@vppwatch/core', '--filter', '@vppwatch/simulator', 'build'],
+      {
+        cwd: pkg,
+        encoding: 'utf8',
+      },
+    );
     expect(built.status, built.stderr).toBe(0);
     api = (await import(join(pkg, 'dist', 'index.js'))) as typeof import('../index.js');
   }, 120_000);

@@ -1,0 +1,39 @@
+import { context, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createVppEngine } from '../engine/create-engine.js';
+import type { Transport } from '../engine/types.js';
+
+const url = 'https://vpp.itunes.apple.com/mdm/v2/assets';
+const ok: Transport<{ status: number; body: unknown }> = {
+  send: async () => ({ status: 200, body: {} }),
+  read: (r) => r,
+  readError: () => null,
+};
+
+afterAll(() => {
+  trace.disable();
+  context.disable();
+});
+
+describe('tracing through the global provider', () => {
+  it('records nothing before an SDK registers, and spans once it does, on the same engine', async () => {
+    const engine = createVppEngine({ metrics: false, rateLimit: false });
+    await engine.execute({ method: 'GET', url }, ok);
+
+    const exporter = new InMemorySpanExporter();
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    trace.setGlobalTracerProvider(
+      new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }),
+    );
+    await engine.execute({ method: 'GET', url }, ok);
+    const spans = exporter.getFinishedSpans();
+    expect(spans.map((s) => s.name)).toEqual(['apple_vpp assets_get']);
+    expect(spans[0]?.attributes).toMatchObject({ 'apple_vpp.api': 'v2', 'server.port': 443 });
+  });
+});
