@@ -55,8 +55,8 @@ export function clampDelay(value: number, floorMs: number, capMs: number): numbe
 }
 
 /**
- * Full-jitter backoff with a cap on the final delay; a Retry-After is a floor plus 0–10 % (≤ 1 s) of positive
- * jitter and is never undercut. A custom `delay` function is clamped to the same bounds.
+ * Full-jitter backoff with a cap on the final delay. A Retry-After replaces the class's schedule: the delay is the
+ * announced wait plus 0–10 % (≤ 1 s) of positive jitter, never less. A custom `delay` function is clamped to the same bounds.
  */
 export function computeDelay(input: DelayInput, policy: EnginePolicy, random: () => number): ChosenDelay {
   const own = backoff(input, policy, random());
@@ -66,9 +66,11 @@ export function computeDelay(input: DelayInput, policy: EnginePolicy, random: ()
   let delaySource: DelaySource = 'backoff';
   if (input.retryAfterMs !== null && input.retryAfterMs >= 0) {
     const jitterMax = retryAfterJitterMax(input.retryAfterMs);
-    floorMs = Math.max(floorMs, input.retryAfterMs);
-    capMs = Math.max(capMs, input.retryAfterMs + jitterMax);
-    raw = Math.max(raw, input.retryAfterMs) + random() * jitterMax;
+    // The server said when: its time wins over the class's own schedule (a 9644 with Retry-After: 5 must not
+    // wait out retry_later's minutes), plus jitter so clients told the same date do not return together.
+    floorMs = input.retryAfterMs;
+    capMs = input.retryAfterMs + jitterMax;
+    raw = input.retryAfterMs + random() * jitterMax;
     delaySource = 'retry_after';
   }
   if (policy.delay !== null) {

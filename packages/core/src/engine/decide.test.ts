@@ -31,6 +31,17 @@ const response = (
 const half = () => 0.5;
 
 describe('decide', () => {
+  it("takes the server's Retry-After over the class's own schedule (9644 with Retry-After 5 s)", () => {
+    const d = decide(response(9644, 'retry_later', 503, 5_000), state(), policy, half);
+    expect(d.retry && d.delaySource).toBe('retry_after');
+    if (!d.retry) throw new Error('expected a retry');
+    expect(d.delayMs).toBeGreaterThanOrEqual(5_000);
+    expect(d.delayMs).toBeLessThanOrEqual(5_000 + retryAfterJitterMax(5_000));
+    // Without a Retry-After, maintenance is retried on a minutes scale.
+    const own = decide(response(9644, 'retry_later', 200), state(), policy, half);
+    expect(own.retry && own.delayMs).toBeGreaterThan(10_000);
+  });
+
   it('retries the three retryable classes and nothing else', () => {
     for (const cls of RETRY_CLASSES) {
       const d = decide(response(9603, cls, 500), state(), policy, half);
