@@ -30,7 +30,6 @@ export async function startBadDay(seed) {
   });
   await sim.faults.setForToken(tokens.contoso, {
     rateLimit: { ...steady, retryAfter: 'http-date' },
-    maintenance: { until: start + 5_000, retryAfterSeconds: 2 },
   });
   await sim.faults.setForToken(tokens.tailspin, {
     brownout: { probability: 0.04, retryAfterSeconds: 1 },
@@ -45,6 +44,11 @@ export async function startBadDay(seed) {
   const timers = [
     squeeze(sim, tokens.northwind, 'seconds', 4_000, 8_000),
     squeeze(sim, tokens.contoso, 'http-date', 12_000, 15_000),
+    // Apple's maintenance (9644) for one organization, from 3 s to 7 s into the run.
+    setTimeout(() => {
+      const maintenance = { until: Date.now() + 4_000, retryAfterSeconds: 2 };
+      sim.faults.setForToken(tokens.contoso, { maintenance }).catch(() => undefined);
+    }, 3_000),
   ].flat();
 
   for (const token of [tokens.northwind, tokens.woodgrove, tokens.contoso, tokens.tailspin]) {
