@@ -179,7 +179,7 @@ describe.skipIf(!promtool || !hasPrometheus || builtPackages.status !== 0)(
     test("Prometheus's numbers agree with the demo's own summary and the simulator's record", async () => {
       expect(demoOutput).toMatch(/requests served (\d+), attempts made \1: agree/);
       // The window count is reported; the throttle bench and its test hold the zero-violation claim under a quiet load.
-    expect(demoOutput).toMatch(/requests sent inside a Retry-After window the server had announced: \d+ /);
+      expect(demoOutput).toMatch(/requests sent inside a Retry-After window the server had announced: \d+ /);
       const match = /logical requests\s+(\d+)/.exec(demoOutput);
       const [sample] = await query(promPort, 'sum(apple_vpp_requests_total{job="vppwatch-demo"})');
       const scraped = Number((sample as { value: [number, string] }).value[1]);
