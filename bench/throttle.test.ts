@@ -26,7 +26,10 @@ describe.concurrent('throttle bench, small', () => {
     const run = await runThrottle({ ...small, strategy: strategyById('axios-retry') });
 
     expect(run.throttled).toBeGreaterThan(0);
-    expect(run.insideWindow).toBeGreaterThan(0);
+    // At this size its 10 workers meet the throttle within a few ms of each other and retry together when the
+    // window ends, so how many land past the 10 ms grace depends on the machine's timing (0 seen on a loaded
+    // CI machine). The raw count cannot be 0: the other workers' requests arrive after the first 429 went out.
+    expect(run.insideWindowNoGrace).toBeGreaterThan(0);
     expect(run.attemptsPerRequest).toBeGreaterThan(1.1);
     expect(judgeRun(run).all).toBe(false);
   });

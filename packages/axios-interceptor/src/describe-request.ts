@@ -24,7 +24,16 @@ export function describeRequest(
     signal,
     deadlineMs: vpp?.deadlineMs,
     attemptTimeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : undefined,
+    eventId: eventIdParam(config.params),
   };
+}
+
+/** `params: { eventId }` stays out of the URL axios hands us; a status poll's eventId may be there. */
+function eventIdParam(params: unknown): string | undefined {
+  if (params === undefined || params === null) return undefined;
+  const value =
+    params instanceof URLSearchParams ? params.get('eventId') : (params as { eventId?: unknown }).eventId;
+  return typeof value === 'string' ? value : undefined;
 }
 
 function isStream(data: unknown): boolean {

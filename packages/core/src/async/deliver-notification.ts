@@ -30,10 +30,10 @@ export function deliverNotification(
 }
 
 function record(event: VppNotificationEvent, settings: NormalizedHandlerOptions): void {
-  if (!event.duplicate && event.failures.length > 0) {
-    settings.engine?.recordFailures(event.decoded, { operation: event.operation });
-  }
   const eventId = 'eventId' in event ? event.eventId : null;
+  if (!event.duplicate && event.failures.length > 0) {
+    settings.engine?.recordFailures(event.decoded, { operation: event.operation, eventId });
+  }
   const span = startEventSpan(
     settings.tracing,
     'apple_vpp notification',

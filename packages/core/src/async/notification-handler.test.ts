@@ -11,14 +11,18 @@ const TOKEN = 'hook-secret-7f3a';
 const EMAIL = 'jane.doe@example.org';
 const SERIAL = 'C02ZK9XYLVDQ';
 
-const failure = (notificationId: string) => ({
+const failure = (
+  notificationId: string,
+  eventId = 'f743928c-cc93-4a17-a53f-50c552ce1e06',
+  errorNumber = 9709,
+) => ({
   notification: {
     assignments: [
       { adamId: '1234', pricingParam: 'STDQ', serialNumber: SERIAL },
       { adamId: '1234', pricingParam: 'STDQ', clientUserId: 'user-1' },
     ],
-    error: { errorMessage: 'not enough', errorNumber: 9709 },
-    eventId: 'f743928c-cc93-4a17-a53f-50c552ce1e06',
+    error: { errorMessage: 'not enough', errorNumber },
+    eventId,
     result: 'FAILURE',
     type: 'ASSOCIATE',
   },
@@ -89,9 +93,24 @@ describe('createNotificationHandler', () => {
     const again = await events.next((e) => e.duplicate);
     expect(again.notificationId).toBe('n-1');
     expect(await errorCount(registry, labels)).toBe(1);
-    expect((await send(failure('n-2'))).status).toBe(200);
+    expect((await send(failure('n-2', 'another-event'))).status).toBe(200);
     await events.next((e) => e.notificationId === 'n-2');
     expect(await errorCount(registry, labels)).toBe(2);
+  });
+
+  it('counts an event failure once per error number, however many notifications report it', async () => {
+    const { send, events, registry } = await setup();
+    // Same event and error under a new notificationId: the failure already counted is not counted again.
+    for (const id of ['e-1', 'e-2']) {
+      expect((await send(failure(id, 'event-7'))).status).toBe(200);
+      expect(await events.next((e) => e.notificationId === id)).toMatchObject({ duplicate: false });
+    }
+    expect(await errorCount(registry, { error_number: '9709' })).toBe(1);
+    // One error per notification: the same event's other error arrives separately, and counts.
+    expect((await send(failure('e-3', 'event-7', 9609))).status).toBe(200);
+    await events.next((e) => e.notificationId === 'e-3');
+    expect(await errorCount(registry, { error_number: '9609' })).toBe(1);
+    expect(await errorCount(registry, { error_number: '9709' })).toBe(1);
   });
 
   it('decodes every notification type, unknown ones included', async () => {

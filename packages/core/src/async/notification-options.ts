@@ -6,7 +6,10 @@ import type { VppNotificationEvent } from './notification-event.js';
 
 /** The part of the engine the receiver needs: `createVppEngine()` fits. */
 export interface FailureRecorder {
-  recordFailures(decoded: DecodedResponse, context?: { readonly operation?: string }): void;
+  recordFailures(
+    decoded: DecodedResponse,
+    context?: { readonly operation?: string; readonly eventId?: string | null },
+  ): void;
 }
 
 /** Options of {@link createNotificationHandler}. Only `authToken` is required. */

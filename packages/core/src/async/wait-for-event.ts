@@ -46,7 +46,10 @@ export async function waitForEvent(options: WaitForEventOptions): Promise<EventO
   try {
     const outcome = await pollUntilDone(settings, stop.signal, () => ++polls);
     if (outcome.failures.length > 0)
-      settings.engine?.recordFailures(outcome.decoded, { operation: outcome.operation });
+      settings.engine?.recordFailures(outcome.decoded, {
+        operation: outcome.operation,
+        eventId: settings.eventId,
+      });
     span.end(
       outcomeAttributes(outcome),
       outcome.status === 'FAILED' ? { errorNumber: outcome.failures[0]?.code ?? null } : null,

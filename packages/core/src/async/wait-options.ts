@@ -28,8 +28,8 @@ export interface WaitForEventOptions {
   /** Where the producing span was remembered, when `link` is not given. */
   readonly origins?: EventOrigins;
   /**
-   * Counts the final failures once in `apple_vpp_api_errors_total`. Leave it out when `poll` goes through a client
-   * with vppwatch attached: the engine already counts every status answer (operation `status_get`).
+   * Counts the final failures in `apple_vpp_api_errors_total`, once per eventId and error number per registry
+   * (a status poll through an attached client or a notification that already counted them is not repeated).
    */
   readonly engine?: FailureRecorder;
   /** Spans through `@opentelemetry/api` (default: the global tracer provider), or false. */

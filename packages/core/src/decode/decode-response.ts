@@ -83,7 +83,7 @@ function decode(input: DecodeInput, httpStatus: number | null, settings: Setting
 function assemble(
   format: ResponseFormat,
   httpStatus: number | null,
-  found: Pick<Recognized, 'failures' | 'partial' | 'eventStatus'> | null,
+  found: Pick<Recognized, 'failures' | 'partial' | 'eventStatus' | 'eventType'> | null,
   retryAfterMs: number | null,
   tokenExpiresAt: number | null,
 ): DecodedResponse {
@@ -102,6 +102,7 @@ function assemble(
     httpStatus,
   };
   if (found?.eventStatus) decoded.eventStatus = found.eventStatus;
+  if (found?.eventType) decoded.eventType = found.eventType;
   return decoded;
 }
 

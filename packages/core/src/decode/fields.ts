@@ -54,3 +54,8 @@ export function has(record: Json, key: string): boolean {
     return false;
   }
 }
+
+/** An event type as Apple spells them (`ASSOCIATE`, `CREATE`, …): an upper-case word, else undefined. */
+export function asEventType(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[A-Z_]{1,32}$/.test(value) ? value : undefined;
+}

@@ -1,6 +1,6 @@
 import { entitiesFromAssignments } from './entities.js';
 import { makeFailure } from './failure.js';
-import { asRecord, prop } from './fields.js';
+import { asEventType, asRecord, prop } from './fields.js';
 import type { Recognizer } from './recognized.js';
 import type { VppFailure } from './types.js';
 
@@ -26,5 +26,12 @@ export const recognizeNotification: Recognizer = (body) => {
       }),
     );
   }
-  return { format: 'notification', failures, partial: false, ...(result ? { eventStatus: result } : {}) };
+  const eventType = asEventType(prop(notification, 'type'));
+  return {
+    format: 'notification',
+    failures,
+    partial: false,
+    ...(result ? { eventStatus: result } : {}),
+    ...(eventType ? { eventType } : {}),
+  };
 };

@@ -7,6 +7,7 @@ export interface Recognized {
   /** Some items succeeded and some failed. */
   readonly partial: boolean;
   readonly eventStatus?: DecodedResponse['eventStatus'];
+  readonly eventType?: string;
 }
 
 export interface RecognizeContext {

@@ -77,6 +77,8 @@ export interface DecodedResponse {
   readonly httpStatus: number | null;
   /** v2 status endpoint's `eventStatus` / notification `result`, when present. */
   readonly eventStatus?: 'PENDING' | 'COMPLETE' | 'FAILED' | 'SUCCESS' | 'FAILURE';
+  /** The event's type (`ASSOCIATE`, `CREATE`, …) from a status answer or a notification, when it is one. */
+  readonly eventType?: string;
   /** Set when the body was not parsed because of its size. */
   readonly truncated?: boolean;
 }

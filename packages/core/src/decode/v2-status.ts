@@ -1,6 +1,6 @@
 import { entitiesFromErrorInfo } from './entities.js';
 import { makeFailure } from './failure.js';
-import { asArray, asFiniteNumber, asRecord, prop } from './fields.js';
+import { asArray, asEventType, asFiniteNumber, asRecord, prop } from './fields.js';
 import type { Recognizer } from './recognized.js';
 import type { VppFailure } from './types.js';
 
@@ -33,10 +33,12 @@ export const recognizeV2Status: Recognizer = (body) => {
     failures.push(makeFailure({ code: null, httpStatus: null, source: 'event' }));
   }
   const completed = asFiniteNumber(prop(body, 'numCompleted')) ?? 0;
+  const eventType = asEventType(prop(body, 'eventType'));
   return {
     format: 'v2-status',
     failures,
     partial: failures.length > 0 && completed > 0,
     ...(eventStatus ? { eventStatus } : {}),
+    ...(eventType ? { eventType } : {}),
   };
 };

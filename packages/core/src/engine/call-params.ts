@@ -1,5 +1,6 @@
 import { VppError } from '../errors/vpp-error.js';
 import { checkedOperation } from '../telemetry/operation.js';
+import { eventIdOf } from './event-id.js';
 import { checkMs, type EnginePolicy } from './normalize-options.js';
 import { tenantKeyFor } from './tenant-key.js';
 import type { RequestDescriptor } from './types.js';
@@ -17,6 +18,8 @@ export interface CallParams {
   readonly signal: AbortSignal | undefined;
   readonly deadlineMs: number | null;
   readonly attemptTimeoutMs: number | null;
+  /** The eventId a status poll asks about (`status?eventId=`), else null. */
+  readonly eventId: string | null;
 }
 
 /** Validates a request descriptor and derives the call's parameters (tenant hash, operation, limits). */
@@ -42,12 +45,13 @@ export function callParamsOf(request: RequestDescriptor, policy: EnginePolicy): 
     request.attemptTimeoutMs === undefined
       ? policy.attemptTimeoutMs
       : checkMs('attemptTimeoutMs', request.attemptTimeoutMs, 0, true);
+  const operation =
+    request.operation !== undefined
+      ? checkedOperation(request.operation)
+      : operationIn(facts, method, request.url);
   return {
     method,
-    operation:
-      request.operation !== undefined
-        ? checkedOperation(request.operation)
-        : operationIn(facts, method, request.url),
+    operation,
     tenant: tenantKeyFor(host, request),
     serverAddress: address,
     serverPort: port,
@@ -56,5 +60,6 @@ export function callParamsOf(request: RequestDescriptor, policy: EnginePolicy): 
     signal: request.signal,
     deadlineMs: deadline,
     attemptTimeoutMs: attemptTimeout,
+    eventId: operation === 'status_get' ? eventIdOf(request) : null,
   };
 }

@@ -31,10 +31,13 @@ export class CallTelemetry {
   readonly #sinks: TelemetrySinks;
   readonly #operation: string;
   readonly #span: LogicalSpan | null;
+  /** The event a status poll asks about, so its failures are counted once across polls and notifications. */
+  readonly #eventId: string | null;
 
-  constructor(sinks: TelemetrySinks, start: SpanStart) {
+  constructor(sinks: TelemetrySinks, start: SpanStart, eventId: string | null = null) {
     this.#sinks = sinks;
     this.#operation = start.operation;
+    this.#eventId = eventId;
     this.#span = sinks.tracing === null ? null : sinks.tracing.start(start);
     sinks.metrics?.callStarted();
   }
@@ -55,7 +58,8 @@ export class CallTelemetry {
     const { metrics, emitter } = this.#sinks;
     if (metrics !== null) {
       metrics.attempt(this.#operation, httpStatus, retryClass);
-      if (decoded !== null && decoded.failures.length > 0) metrics.failures(this.#operation, decoded);
+      if (decoded !== null && decoded.failures.length > 0)
+        metrics.failures(this.#operation, decoded, this.#eventId);
     }
     if (emitter.has('attempt')) {
       const operation = this.#operation;

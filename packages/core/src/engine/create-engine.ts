@@ -19,8 +19,14 @@ import type { RequestDescriptor, Transport, VppEngine } from './types.js';
 export interface VppEngineInstance extends VppEngine {
   /** Subscribes to an engine event; returns the function that unsubscribes. A throwing listener is ignored. */
   on<K extends EngineEventName>(event: K, listener: (payload: EngineEvents[K]) => void): () => void;
-  /** Counts failures found elsewhere (notifications, status polls) in `apple_vpp_api_errors_total`. */
-  recordFailures(decoded: DecodedResponse, context?: { readonly operation?: string }): void;
+  /**
+   * Counts failures found elsewhere (notifications, status polls) in `apple_vpp_api_errors_total`. With an
+   * `eventId`, the event's failures are counted once per registry, whoever reports them first.
+   */
+  recordFailures(
+    decoded: DecodedResponse,
+    context?: { readonly operation?: string; readonly eventId?: string | null },
+  ): void;
 }
 
 /**
@@ -80,7 +86,11 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
     },
     on: (event, listener) => emitter.on(event, listener),
     recordFailures(decoded, context) {
-      runtime.sinks.metrics?.failures(checkedOperation(context?.operation ?? 'other'), decoded);
+      runtime.sinks.metrics?.failures(
+        checkedOperation(context?.operation ?? 'other'),
+        decoded,
+        typeof context?.eventId === 'string' && context.eventId !== '' ? context.eventId : null,
+      );
     },
   };
 }

@@ -46,6 +46,11 @@ export interface RequestDescriptor {
   readonly deadlineMs?: number;
   /** Per-attempt timeout, in ms. */
   readonly attemptTimeoutMs?: number;
+  /**
+   * For a status poll whose URL does not carry it (query parameters kept apart): the `eventId` asked about, so
+   * the event's failures are counted once however often they are polled or notified.
+   */
+  readonly eventId?: string;
 }
 
 /** The raw outcome of one attempt as the adapter saw it. */

@@ -1,4 +1,5 @@
 import { VppError } from '../errors/vpp-error.js';
+import { eventLedgerFor } from './event-ledger.js';
 import { loadOptional } from './optional-module.js';
 import { type PromClientModule, type PromRegistry, promBackend } from './prom-backend.js';
 import { VppMetrics } from './vpp-metrics.js';
@@ -28,5 +29,5 @@ export function createVppMetrics(option: MetricsOption): VppMetrics | null {
       message: 'Invalid option metrics.registry: not a prom-client Registry',
     });
   }
-  return new VppMetrics(promBackend(prom, registry), prefix);
+  return new VppMetrics(promBackend(prom, registry), prefix, eventLedgerFor(registry));
 }

@@ -139,4 +139,35 @@ describe('Prometheus metrics', () => {
       'apple_vpp_api_errors_total{operation="assets_associate",error_number="9709",source="event",retry_class="state"} 1',
     );
   });
+
+  it("counts a FAILED event's failures once per registry: polls, waiters and notifications alike", async () => {
+    const registry = new Registry();
+    const pollers = [1, 2].map(() => createVppEngine({ metrics: { registry }, tracing: false }));
+    const status = {
+      eventStatus: 'FAILED',
+      eventType: 'ASSOCIATE',
+      numCompleted: 10,
+      numRequested: 20,
+      failures: [
+        { errorNumber: 9709, errorMessage: 'not enough', errorInfo: { clientUserIds: ['u-1'] } },
+        { errorNumber: 9609, errorMessage: 'no user', errorInfo: { clientUserIds: ['u-2'] } },
+      ],
+    };
+    const poll = (engine: (typeof pollers)[number], query: string, eventId?: string) =>
+      engine.execute(
+        { method: 'GET', url: `https://vpp.itunes.apple.com/mdm/v2/status${query}`, eventId },
+        instant(() => ({ status: 200, body: status })),
+      );
+    await poll(pollers[0]!, '?eventId=ev%2D1');
+    await poll(pollers[1]!, '?eventId=ev-1'); // another engine, the same registry
+    await poll(pollers[1]!, '', 'ev-1'); // eventId given apart from the URL (axios params)
+    await poll(pollers[0]!, '?eventId=ev-2'); // another event: counted
+    await poll(pollers[0]!, ''); // no eventId known: counted, nothing to match it with
+    const text = await registry.metrics();
+    for (const code of [9709, 9609])
+      expect(text).toContain(
+        `apple_vpp_api_errors_total{operation="assets_associate",error_number="${code}",source="event",retry_class="state"} 3`,
+      );
+    expect(text).not.toMatch(/apple_vpp_api_errors_total\{operation="status_get"/);
+  });
 });

@@ -1,6 +1,8 @@
+import { operationOfEvent } from '../async/event-operation.js';
 import type { DecodedResponse } from '../decode/types.js';
 import type { DelaySource, GiveUpReason } from '../engine/types.js';
 import type { RetryClass } from '../retry-class.js';
+import type { EventLedger } from './event-ledger.js';
 import { errorNumberLabel, statusLabel } from './labels.js';
 import type {
   CounterPort,
@@ -35,9 +37,11 @@ export class VppMetrics {
   /** Series handles resolved once per label set: the request path only bumps them. */
   readonly #ended = new SeriesTable<{ requests: CounterSeries; duration: HistogramSeries }>();
   readonly #attemptSeries = new SeriesTable<CounterSeries>();
+  readonly #countedEvents: EventLedger;
   #backoffUntilSeconds = 0;
 
-  constructor(backend: MetricsBackend, prefix: string) {
+  constructor(backend: MetricsBackend, prefix: string, countedEvents: EventLedger) {
+    this.#countedEvents = countedEvents;
     const n = (name: string): string => `${prefix}${name}`;
     this.#requests = backend.counter({
       name: n('requests_total'),
@@ -129,11 +133,27 @@ export class VppMetrics {
     series.inc();
   }
 
-  /** Counts every failure of a decoded answer; also used for failures from other sources (notifications). */
-  failures(operation: string, decoded: DecodedResponse): void {
+  /**
+   * Counts every failure of a decoded answer; also used for failures from other sources (notifications,
+   * status polls). An event's failures (source `event`) are counted under the operation that started the event,
+   * and, when its `eventId` is known, each error number of an event only the first time any engine on this
+   * registry sees it: the status poll, the waiter and every notification delivery report the same failure.
+   */
+  failures(operation: string, decoded: DecodedResponse, eventId: string | null = null): void {
+    let eventOperation = operation;
+    if (decoded.eventType !== undefined) {
+      const ofEvent = operationOfEvent(decoded.eventType);
+      if (ofEvent !== 'other') eventOperation = ofEvent;
+    }
     for (const failure of decoded.failures) {
+      const fromEvent = failure.source === 'event';
+      if (fromEvent && eventId !== null) {
+        const key = `${eventId}\n${String(failure.code)}`;
+        if (this.#countedEvents.has(key)) continue;
+        this.#countedEvents.set(key, true);
+      }
       this.#apiErrors.inc({
-        operation,
+        operation: fromEvent ? eventOperation : operation,
         error_number: errorNumberLabel(failure.code),
         source: failure.source,
         http_response_status_code: statusLabel(failure.httpStatus),
