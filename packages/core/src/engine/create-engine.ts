@@ -57,7 +57,7 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
     limiter:
       policy.rateLimit === null
         ? null
-        : new TenantRateLimiter(policy.rateLimit.intervalMs, policy.rateLimit.burst),
+        : new TenantRateLimiter(policy.rateLimit.requestsPerSecond, policy.rateLimit.burst),
     sinks: {
       metrics: createVppMetrics(options.metrics),
       tracing: VppTracing.create(options.tracing),

@@ -17,7 +17,7 @@ export interface EnginePolicy {
     readonly throttledCost: number;
     readonly cost: number;
   } | null;
-  readonly rateLimit: { readonly intervalMs: number; readonly burst: number } | null;
+  readonly rateLimit: { readonly requestsPerSecond: number; readonly burst: number } | null;
   readonly classify: ReadonlyMap<string, RetryClass>;
   readonly delay: ((context: DelayContext) => number) | null;
   readonly rejectIdempotentOk: boolean;
@@ -85,9 +85,10 @@ function normalizeBudget(value: VppEngineOptions['budget']): EnginePolicy['budge
 function normalizeRateLimit(value: VppEngineOptions['rateLimit']): EnginePolicy['rateLimit'] {
   if (value === false) return null;
   const rps = checkMs('rateLimit.requestsPerSecond', value?.requestsPerSecond, 15, true);
-  const burst = checkMs('rateLimit.burst', value?.burst, 1, true);
-  if (!Number.isInteger(burst)) throw invalid('rateLimit.burst', burst, 'an integer >= 1');
-  return { intervalMs: 1000 / rps, burst };
+  // By default the whole second's allowance may go at once; the limiter still never lets more through per second.
+  const burst = checkMs('rateLimit.burst', value?.burst, Math.max(1, Math.floor(rps)), true);
+  if (!Number.isInteger(burst) || burst < 1) throw invalid('rateLimit.burst', burst, 'an integer >= 1');
+  return { requestsPerSecond: rps, burst };
 }
 
 function normalizeClassify(value: VppEngineOptions['classify']): ReadonlyMap<string, RetryClass> {

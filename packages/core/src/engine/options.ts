@@ -41,7 +41,11 @@ export interface VppEngineOptions {
   readonly budget?:
     | { readonly capacity?: number; readonly throttledCost?: number; readonly cost?: number }
     | false;
-  /** Proactive per-tenant rate limit (default 15 requests/s, Apple's `maxRequestPerSecond`), or false. */
+  /**
+   * Proactive per-tenant rate limit, or false. Default 15 requests/s (Apple's `maxRequestPerSecond`): never more
+   * than that in any second, a second's allowance at once. `burst` (default: the per-second limit) below that
+   * spaces requests evenly; `burst: 1` sends one every `1 / requestsPerSecond` s.
+   */
   readonly rateLimit?: { readonly requestsPerSecond: number; readonly burst?: number } | false;
   /** Where per-tenant gates, budgets and 9603 counts live (default: in memory, this process). */
   readonly store?: TenantStore;

@@ -1,39 +1,99 @@
 /**
- * Spaces one tenant's attempts so they never exceed `1000 / intervalMs` per second (GCRA: a virtual schedule,
- * no queue). `reserve` answers synchronously and books a slot; no timer exists unless the caller must wait.
+ * Apple's clocks and ours are not the same, and a request sent on the dot of a window's end may reach Apple a
+ * little before it: each window is this much longer than the rate alone asks for.
+ */
+const WINDOW_MARGIN_MS = 25;
+/** Beyond this many remembered tenants, idle ones are forgotten (tenant churn must not grow memory). */
+const PRUNE_AT = 1024;
+
+/** One tenant's bookings. */
+interface TenantSlots {
+  /** GCRA: the theoretical time at which the next request would be exactly on schedule. */
+  nextAt: number;
+  /** The last `windowLimit` booked send times, oldest at `head`. */
+  readonly sent: Float64Array;
+  head: number;
+}
+
+/**
+ * Keeps one tenant's attempts within Apple's `maxRequestPerSecond`, read the strict way: never more than
+ * `limit` requests in any window of `limit / rate` seconds (15 in any second by default), so the whole allowance
+ * may go at once, but a server that counts in one-second windows or with a token bucket never sees an excess.
+ * `burst` below that limit also spaces requests evenly (GCRA); `burst: 1` sends one every `1 / rate` seconds.
+ * `reserve` answers synchronously and books a slot; no timer exists unless the caller must wait.
  */
 export class TenantRateLimiter {
   readonly #intervalMs: number;
   readonly #toleranceMs: number;
-  /** Per tenant: the theoretical time at which the next request would be exactly on schedule. */
-  readonly #nextAt = new Map<string, number>();
+  readonly #windowLimit: number;
+  readonly #windowMs: number;
+  readonly #tenants = new Map<string, TenantSlots>();
 
-  constructor(intervalMs: number, burst: number) {
-    this.#intervalMs = intervalMs;
-    this.#toleranceMs = (burst - 1) * intervalMs;
+  constructor(requestsPerSecond: number, burst: number) {
+    this.#intervalMs = 1000 / requestsPerSecond;
+    this.#windowLimit = Math.max(1, Math.floor(requestsPerSecond));
+    this.#windowMs = this.#windowLimit * this.#intervalMs + WINDOW_MARGIN_MS;
+    this.#toleranceMs = (Math.min(burst, this.#windowLimit) - 1) * this.#intervalMs;
   }
 
   /** Books the tenant's next slot at or after `now`; returns how long to wait for it (0 = go now). */
   reserve(tenant: string, now: number): number {
-    const scheduled = Math.max(this.#nextAt.get(tenant) ?? now, now);
-    const sendAt = Math.max(now, scheduled - this.#toleranceMs);
-    this.#nextAt.set(tenant, scheduled + this.#intervalMs);
-    this.#forgetIdle(now);
+    const slots = this.#slotsOf(tenant, now);
+    const sendAt = this.#earliest(slots, now);
+    this.#book(slots, sendAt);
     return sendAt - now;
   }
 
   /** Books the tenant's next slot only if it is free now; false (nothing booked) when the caller would wait. */
   tryReserveNow(tenant: string, now: number): boolean {
-    const scheduled = Math.max(this.#nextAt.get(tenant) ?? now, now);
-    if (scheduled - this.#toleranceMs > now) return false;
-    this.#nextAt.set(tenant, scheduled + this.#intervalMs);
-    this.#forgetIdle(now);
+    const slots = this.#slotsOf(tenant, now);
+    if (this.#earliest(slots, now) > now) return false;
+    this.#book(slots, now);
     return true;
   }
 
+  /**
+   * The request booked for `bookedAt` actually left at `sentAt` (its timer fired late on a busy event loop):
+   * later bookings count the window from the real send, so lateness never eats into the next window.
+   */
+  sentLate(tenant: string, bookedAt: number, sentAt: number): void {
+    const slots = this.#tenants.get(tenant);
+    if (slots === undefined || sentAt <= bookedAt) return;
+    for (let i = 0; i < this.#windowLimit; i++) {
+      if (slots.sent[i] === bookedAt) {
+        slots.sent[i] = sentAt;
+        return;
+      }
+    }
+  }
+
+  #earliest(slots: TenantSlots, now: number): number {
+    const paced = Math.max(slots.nextAt, now) - this.#toleranceMs;
+    const windowed = (slots.sent[slots.head] as number) + this.#windowMs;
+    return Math.max(now, paced, windowed);
+  }
+
+  #book(slots: TenantSlots, sendAt: number): void {
+    slots.nextAt = Math.max(slots.nextAt, sendAt) + this.#intervalMs;
+    slots.sent[slots.head] = sendAt;
+    slots.head = (slots.head + 1) % this.#windowLimit;
+  }
+
+  #slotsOf(tenant: string, now: number): TenantSlots {
+    let slots = this.#tenants.get(tenant);
+    if (slots === undefined) {
+      this.#forgetIdle(now);
+      slots = { nextAt: now, sent: new Float64Array(this.#windowLimit).fill(-Infinity), head: 0 };
+      this.#tenants.set(tenant, slots);
+    }
+    return slots;
+  }
+
   #forgetIdle(now: number): void {
-    // Idle tenants have nothing to remember; pruning keeps the map from growing with tenant churn.
-    if (this.#nextAt.size < 1024) return;
-    for (const [tenant, at] of this.#nextAt) if (at < now) this.#nextAt.delete(tenant);
+    if (this.#tenants.size < PRUNE_AT) return;
+    for (const [tenant, slots] of this.#tenants) {
+      const newest = slots.sent[(slots.head + this.#windowLimit - 1) % this.#windowLimit] as number;
+      if (slots.nextAt < now && newest + this.#windowMs < now) this.#tenants.delete(tenant);
+    }
   }
 }

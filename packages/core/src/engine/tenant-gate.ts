@@ -43,7 +43,11 @@ export async function waitForTurn(
     if (slot <= 0) return waited;
     await abortableWait(slot, signal);
     waited += slot;
-    if (store.getGateUntil(tenant) <= policy.now()) return waited;
+    const sentAt = policy.now();
+    if (store.getGateUntil(tenant) <= sentAt) {
+      limiter?.sentLate(tenant, now + slot, sentAt);
+      return waited;
+    }
   }
   return waited;
 }

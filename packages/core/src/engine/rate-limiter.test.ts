@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TenantRateLimiter } from './rate-limiter.js';
+
+/** Books `count` requests arriving at `arrivals` (ms), each sent as soon as the limiter allows. */
+function sendTimes(limiter: TenantRateLimiter, arrivals: readonly number[]): number[] {
+  return arrivals.map((at) => at + limiter.reserve('t', at));
+}
+
+function maxInWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while ((sorted[i] as number) - (sorted[j] as number) >= windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+describe('TenantRateLimiter', () => {
+  it('lets a second’s allowance go at once, then the next one a second later', () => {
+    const times = sendTimes(new TenantRateLimiter(15, 15), Array(31).fill(0));
+    expect(times.slice(0, 15)).toEqual(Array(15).fill(0));
+    expect(times[15]).toBeGreaterThanOrEqual(1000);
+    expect(times[15]).toBeLessThanOrEqual(1050);
+    expect(times[30]).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('with burst 1 spaces requests evenly', () => {
+    const times = sendTimes(new TenantRateLimiter(10, 1), Array(4).fill(0));
+    expect(times).toEqual([0, 100, 200, 300]);
+  });
+
+  it('never lets more than the rate through in any second, whatever the arrivals', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 1, max: 30 }),
+        (rate, offsets, burst) => {
+          const limiter = new TenantRateLimiter(rate, burst);
+          const arrivals = [...offsets].sort((a, b) => a - b);
+          const times = sendTimes(limiter, arrivals);
+          for (const [i, t] of times.entries()) expect(t).toBeGreaterThanOrEqual(arrivals[i] as number);
+          expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(rate);
+        },
+      ),
+    );
+  });
+
+  it('tryReserveNow books nothing when the caller would have to wait', () => {
+    const limiter = new TenantRateLimiter(2, 2);
+    expect(limiter.tryReserveNow('t', 0)).toBe(true);
+    expect(limiter.tryReserveNow('t', 0)).toBe(true);
+    expect(limiter.tryReserveNow('t', 10)).toBe(false);
+    expect(limiter.reserve('t', 10)).toBeGreaterThanOrEqual(990);
+    expect(limiter.tryReserveNow('other', 10)).toBe(true);
+  });
+});
+
+describe('TenantRateLimiter, late timers', () => {
+  it('counts the next window from when a late request really left', () => {
+    const limiter = new TenantRateLimiter(2, 2);
+    expect(limiter.reserve('t', 0)).toBe(0);
+    expect(limiter.reserve('t', 0)).toBe(0);
+    const wait = limiter.reserve('t', 0); // the third waits for the window
+    limiter.sentLate('t', wait, wait + 300); // its timer fired 300 ms late
+    expect(limiter.reserve('t', wait + 300)).toBe(0); // the fourth may join it: 2 in the window
+    expect(limiter.reserve('t', wait + 300)).toBeGreaterThanOrEqual(1000);
+  });
+});
