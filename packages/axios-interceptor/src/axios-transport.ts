@@ -6,18 +6,15 @@ import { isAxiosError } from 'axios';
  * One physical attempt = one call of the original axios adapter, below every interceptor and transform,
  * so the body and headers axios already prepared are sent unchanged on every attempt.
  */
-export function axiosTransport(adapter: AxiosAdapter, config: InternalAxiosRequestConfig): AxiosTransport {
+export function axiosTransport(
+  adapter: AxiosAdapter,
+  config: InternalAxiosRequestConfig,
+): Transport<AxiosResponse> {
   return new AxiosAttempts(adapter, config);
 }
 
-/** The transport, plus the last response axios resolved with (an error that came with HTTP 200 has no AxiosError). */
-export interface AxiosTransport extends Transport<AxiosResponse> {
-  lastResponse: AxiosResponse | undefined;
-}
-
 /** A class rather than closures: one small object per request. */
-class AxiosAttempts implements AxiosTransport {
-  lastResponse: AxiosResponse | undefined = undefined;
+class AxiosAttempts implements Transport<AxiosResponse> {
   readonly #adapter: AxiosAdapter;
   readonly #config: InternalAxiosRequestConfig;
 
@@ -33,7 +30,6 @@ class AxiosAttempts implements AxiosTransport {
   }
 
   read(response: AxiosResponse): AttemptResult {
-    this.lastResponse = response;
     return readResponse(response);
   }
 

@@ -1,5 +1,4 @@
-import { isVppError } from '@vppwatch/core';
-import type { AxiosAdapter, AxiosRequestConfig, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
+import type { AxiosAdapter, AxiosRequestConfig, InternalAxiosRequestConfig } from 'axios';
 import { getAdapter } from 'axios';
 import { axiosTransport } from './axios-transport.js';
 import { callerSignalOf } from './caller-signal.js';
@@ -39,24 +38,9 @@ export function createVppAdapter(
     if (handles !== null && !handles(config, url)) return adapter(config);
     const caller = callerSignalOf(config);
     const transport = axiosTransport(adapter, config);
-    const result = engine
-      .execute(describeRequest(config, url, caller.signal), transport)
-      .then(undefined, (error: unknown) => {
-        throw withResponseCause(error, transport.lastResponse);
-      });
+    const result = engine.execute(describeRequest(config, url, caller.signal), transport);
     return caller.dispose === null ? result : result.finally(caller.dispose);
   };
   vppAdapters.add(vppAdapter);
   return vppAdapter;
-}
-
-/**
- * A failure that arrived with HTTP 200 (legacy `status: -1`, a v2 error body) has no AxiosError behind it; the
- * response itself is the cause the caller needs. Only fills a cause the engine left empty.
- */
-function withResponseCause(error: unknown, response: AxiosResponse | undefined): unknown {
-  if (response !== undefined && isVppError(error) && error.cause === undefined) {
-    (error as { cause: unknown }).cause = response;
-  }
-  return error;
 }

@@ -14,43 +14,106 @@ function unresolvable(decision: CallDecision, cause: unknown): VppError {
   });
 }
 
-/** The attempt loop: one pass, no extra promise, when the first attempt succeeds (the path nearly every call takes). */
-async function attempts<T>(call: VppLogicalCall, transport: Transport<T>): Promise<T> {
-  for (;;) {
-    const ctx = call.tryAttemptNow() ?? (await call.beforeAttempt());
-    let result: T;
-    try {
-      result = await transport.send(ctx);
-    } catch (error) {
-      const read = transport.readError(error);
-      const decision = read === null ? call.onError(error) : call.onResult(read, error);
-      if (decision.action === 'reject') throw decision.error;
-      if (decision.action === 'retry') {
-        await call.wait(decision.delayMs);
+/** What one settled attempt leads to: the final value, a rejection, or a wait of `delayMs` and another attempt. */
+type Step<T> =
+  | { readonly done: true; readonly value: T }
+  | { readonly done: false; readonly delayMs: number };
+
+function stepAfterResult<T>(call: VppLogicalCall, transport: Transport<T>, result: T): Step<T> {
+  // An answer that resolved yet means failure (HTTP 200 with an Apple error) has no client error behind it:
+  // the response itself becomes the VppError's cause.
+  const decision = call.onResult(transport.read(result), result);
+  if (decision.action === 'resolve') return { done: true, value: result };
+  if (decision.action === 'reject') throw decision.error;
+  return { done: false, delayMs: decision.delayMs };
+}
+
+function stepAfterError<T>(call: VppLogicalCall, transport: Transport<T>, error: unknown): Step<T> {
+  const read = transport.readError(error);
+  const decision = read === null ? call.onError(error) : call.onResult(read, error);
+  if (decision.action === 'reject') throw decision.error;
+  if (decision.action === 'retry') return { done: false, delayMs: decision.delayMs };
+  const recovered = transport.resultOf?.(error);
+  if (recovered === undefined) throw unresolvable(decision, error);
+  return { done: true, value: recovered };
+}
+
+function finished<T>(call: VppLogicalCall, value: T): T {
+  call.finish({ result: value as object });
+  return value;
+}
+
+function failed(call: VppLogicalCall, error: unknown): never {
+  call.finish({ error });
+  throw error;
+}
+
+/** Attempts after the first, or a first one that had to wait for its turn: an ordinary loop, inside the span. */
+async function remainingAttempts<T>(
+  call: VppLogicalCall,
+  transport: Transport<T>,
+  delayMs: number | null,
+): Promise<T> {
+  try {
+    if (delayMs !== null) await call.wait(delayMs);
+    for (;;) {
+      const ctx = call.tryAttemptNow() ?? (await call.beforeAttempt());
+      let step: Step<T>;
+      let result: T;
+      try {
+        result = await transport.send(ctx);
+      } catch (error) {
+        step = stepAfterError(call, transport, error);
+        if (step.done) return finished(call, step.value);
+        await call.wait(step.delayMs);
         continue;
       }
-      const recovered = transport.resultOf?.(error);
-      if (recovered === undefined) throw unresolvable(decision, error);
-      return recovered;
+      step = stepAfterResult(call, transport, result);
+      if (step.done) return finished(call, step.value);
+      await call.wait(step.delayMs);
     }
-    const decision = call.onResult(transport.read(result));
-    if (decision.action === 'resolve') return result;
-    if (decision.action === 'reject') throw decision.error;
-    await call.wait(decision.delayMs);
+  } catch (error) {
+    return failed(call, error);
   }
 }
 
 /**
  * The full loop behind {@link VppEngine.execute}: wait for the tenant's turn, send inside the logical span,
- * decide, wait, and so on, until the call resolves or gives up.
+ * decide, wait, and so on, until the call resolves or gives up. The path nearly every call takes (the tenant
+ * may send now and the first answer is final) is one `then` on the transport's promise: no async frame, no
+ * extra promise hop between the HTTP client's answer and the caller.
  */
-export async function executeCall<T>(call: VppLogicalCall, transport: Transport<T>): Promise<T> {
+export function executeCall<T>(call: VppLogicalCall, transport: Transport<T>): Promise<T> {
+  const ctx = call.tryAttemptNow();
+  if (ctx === null) return call.runInSpan(() => remainingAttempts(call, transport, null));
+  let sent: Promise<T>;
   try {
-    const value = await call.runInSpan(() => attempts(call, transport));
-    call.finish({ result: value as object });
-    return value;
+    sent = call.runInSpan(() => transport.send(ctx));
   } catch (error) {
-    call.finish({ error });
-    throw error;
+    sent = Promise.reject(error);
   }
+  return sent.then(
+    (result) => {
+      let step: Step<T>;
+      try {
+        step = stepAfterResult(call, transport, result);
+      } catch (error) {
+        return failed(call, error);
+      }
+      return step.done ? finished(call, step.value) : continueLater(call, transport, step.delayMs);
+    },
+    (error: unknown) => {
+      let step: Step<T>;
+      try {
+        step = stepAfterError(call, transport, error);
+      } catch (rejection) {
+        return failed(call, rejection);
+      }
+      return step.done ? finished(call, step.value) : continueLater(call, transport, step.delayMs);
+    },
+  );
+}
+
+function continueLater<T>(call: VppLogicalCall, transport: Transport<T>, delayMs: number): Promise<T> {
+  return call.runInSpan(() => remainingAttempts(call, transport, delayMs));
 }
