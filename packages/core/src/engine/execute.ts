@@ -93,25 +93,25 @@ export function executeCall<T>(call: VppLogicalCall, transport: Transport<T>): P
     sent = Promise.reject(error);
   }
   return sent.then(
-    (result) => {
-      let step: Step<T>;
-      try {
-        step = stepAfterResult(call, transport, result);
-      } catch (error) {
-        return failed(call, error);
-      }
-      return step.done ? finished(call, step.value) : continueLater(call, transport, step.delayMs);
-    },
-    (error: unknown) => {
-      let step: Step<T>;
-      try {
-        step = stepAfterError(call, transport, error);
-      } catch (rejection) {
-        return failed(call, rejection);
-      }
-      return step.done ? finished(call, step.value) : continueLater(call, transport, step.delayMs);
-    },
+    (result) => settle(call, transport, stepAfterResult, result),
+    (error: unknown) => settle(call, transport, stepAfterError, error),
   );
+}
+
+/** Ends the call on a final step, or hands over to the loop for the wait and the next attempt. */
+function settle<T, A>(
+  call: VppLogicalCall,
+  transport: Transport<T>,
+  next: (call: VppLogicalCall, transport: Transport<T>, outcome: A) => Step<T>,
+  outcome: A,
+): T | Promise<T> {
+  let step: Step<T>;
+  try {
+    step = next(call, transport, outcome);
+  } catch (rejection) {
+    return failed(call, rejection);
+  }
+  return step.done ? finished(call, step.value) : continueLater(call, transport, step.delayMs);
 }
 
 function continueLater<T>(call: VppLogicalCall, transport: Transport<T>, delayMs: number): Promise<T> {
