@@ -80,8 +80,9 @@ export async function setup(kind: ClientKind) {
   const exporter = new InMemorySpanExporter();
   const tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
   const tracing = { tracerProvider };
-  const engine = createVppEngine({ metrics: { registry }, tracing, rateLimit: false });
   const origins = createEventOrigins();
+  // The engine remembers each event-starting call's span under its eventId, for the links of the outcome.
+  const engine = createVppEngine({ metrics: { registry }, tracing, rateLimit: false, origins });
   const events = eventInbox();
   const handler = createNotificationHandler({
     authToken: NOTIFICATION_TOKEN,

@@ -19,3 +19,9 @@ export function operationOfEvent(eventType: unknown): string {
   if (typeof eventType !== 'string') return 'other';
   return ASSET_OPERATIONS[eventType] ?? USER_OPERATIONS[eventType] ?? 'other';
 }
+
+/** The operations whose answer is an `eventId` for work Apple finishes later. */
+export const EVENT_OPERATIONS: ReadonlySet<string> = new Set([
+  ...Object.values(ASSET_OPERATIONS),
+  ...Object.values(USER_OPERATIONS),
+]);

@@ -1,3 +1,4 @@
+import type { SpanLinkTarget } from '../async/span-link.js';
 import type { DecodedResponse } from '../decode/types.js';
 import type { RetryClass } from '../retry-class.js';
 import type { LogicalSpan, SpanStart, VppTracing } from '../telemetry/tracing.js';
@@ -44,6 +45,11 @@ export class CallTelemetry {
 
   run<T>(fn: () => T): T {
     return this.#span === null ? fn() : this.#span.run(fn);
+  }
+
+  /** The logical span's context, or null when nothing traces this call. */
+  spanContext(): SpanLinkTarget | null {
+    return this.#span === null ? null : this.#span.spanContext();
   }
 
   /** Positional, so the common case (nobody listening) builds no event object. */

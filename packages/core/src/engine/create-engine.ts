@@ -1,5 +1,7 @@
+import type { EventOrigins } from '../async/event-origins.js';
 import { decodeResponse } from '../decode/index.js';
 import type { DecodedResponse } from '../decode/types.js';
+import { VppError } from '../errors/vpp-error.js';
 import { createVppMetrics } from '../telemetry/create-metrics.js';
 import { checkedOperation } from '../telemetry/operation.js';
 import { VppTracing } from '../telemetry/tracing.js';
@@ -65,6 +67,7 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
     },
     decode: policy.decode ?? decodeResponse,
     decodeOptions: Object.freeze({ now: policy.now }),
+    origins: checkedOrigins(options.origins),
   };
   const listeners = options.listeners ?? {};
   if (listeners.attempt) emitter.on('attempt', listeners.attempt);
@@ -93,4 +96,16 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
       );
     },
   };
+}
+
+function checkedOrigins(value: unknown): EventOrigins | null {
+  if (value === undefined) return null;
+  const origins = value as Partial<EventOrigins> | null;
+  if (typeof origins?.remember !== 'function' || typeof origins.get !== 'function') {
+    throw new VppError({
+      code: 'ERR_VPP_INVALID_ARGUMENT',
+      message: 'Invalid option origins: expected what createEventOrigins() returns',
+    });
+  }
+  return origins as EventOrigins;
 }

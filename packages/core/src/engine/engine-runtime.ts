@@ -1,3 +1,4 @@
+import type { EventOrigins } from '../async/event-origins.js';
 import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/types.js';
 import type { TelemetrySinks } from './call-telemetry.js';
 import type { EnginePolicy } from './normalize-options.js';
@@ -15,4 +16,6 @@ export interface EngineRuntime {
   readonly decode: (input: DecodeInput, options: DecodeOptions) => DecodedResponse;
   /** Built once: the options every decode of this engine gets. */
   readonly decodeOptions: DecodeOptions;
+  /** Where the spans of event-starting calls are remembered, if the user asked for it. */
+  readonly origins: EventOrigins | null;
 }

@@ -10,6 +10,7 @@ import { count9603, effectiveClass } from './failure-facts.js';
 import { attemptTimeoutError, deadlineError, giveUpError } from './give-up-error.js';
 import { LinkedAbort } from './linked-abort.js';
 import { errorTypeOf, isProvablyNotSent } from './network-error.js';
+import { rememberOrigin } from './remember-origin.js';
 import { attachOutcome } from './retry-info.js';
 import { GateRefusal, shareAnnouncedWait, tryTurnNow, waitForTurn } from './tenant-gate.js';
 import type { AttemptContext, AttemptResult, CallDecision, LogicalCall } from './types.js';
@@ -110,6 +111,9 @@ export class VppLogicalCall implements LogicalCall {
       decoded,
     );
     const resolvable = retryClass === 'idempotent_ok' && !this.#rt.policy.rejectIdempotentOk;
+    if (decoded.outcome === 'success' && this.#rt.origins !== null) {
+      rememberOrigin(this.#rt.origins, this.#params.operation, result.body, this.#telemetry.spanContext());
+    }
     if (decoded.outcome !== 'failure' || resolvable) return { action: 'resolve', decoded };
     const failure: FailureInput = { kind: 'response', decoded, retryClass: retryClass ?? 'unknown' };
     return this.#apply(this.#decide(failure), decoded, cause);

@@ -1,3 +1,4 @@
+import type { EventOrigins } from '../async/event-origins.js';
 import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/types.js';
 import type { RetryClass } from '../retry-class.js';
 import type { EngineListeners } from './events.js';
@@ -65,6 +66,12 @@ export interface VppEngineOptions {
   readonly tracing?: { readonly tracerProvider?: unknown } | false;
   /** Listeners attached at creation (same as `engine.on`). */
   readonly listeners?: EngineListeners;
+  /**
+   * Remembers the logical span of every call that starts an async event (`assets/associate`, `users/create`, …)
+   * under the `eventId` Apple answered. Give the same {@link EventOrigins} to `waitForEvent` and
+   * `createNotificationHandler`, and their spans link back to the call with no code of yours.
+   */
+  readonly origins?: EventOrigins;
   /** The response decoder (default: core's `decodeResponse`). */
   readonly decode?: (input: DecodeInput, options: DecodeOptions) => DecodedResponse;
 }

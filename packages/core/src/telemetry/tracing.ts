@@ -39,6 +39,8 @@ export interface SpanEnd {
 /** The logical INTERNAL span of one call: active across attempts and waits, ended once. */
 export interface LogicalSpan {
   run<T>(fn: () => T): T;
+  /** The span's context, for links from the spans of a later outcome (an async event). */
+  spanContext(): OtelApi.SpanContext;
   retry(event: SpanRetry): void;
   giveUp(reason: GiveUpReason): void;
   end(info: SpanEnd): void;
@@ -103,6 +105,10 @@ class OtelLogicalSpan implements LogicalSpan {
 
   run<T>(fn: () => T): T {
     return this.#api.context.with(this.#context, fn);
+  }
+
+  spanContext(): OtelApi.SpanContext {
+    return this.#span.spanContext();
   }
 
   retry(event: SpanRetry): void {
