@@ -5,7 +5,10 @@ import { type NotificationHandlerOptions, normalizeHandlerOptions } from './noti
 import { readEnvelope } from './read-envelope.js';
 import { RecentKeys } from './recent-keys.js';
 
-/** A Node request handler; `body` is an already-parsed body when a framework read the stream first. */
+/**
+ * A Node request handler; `body` is an already-parsed body when a framework read the stream first (Express's
+ * `next`, passed third, is ignored; its `req.body` is read instead).
+ */
 export type NotificationRequestHandler = (req: IncomingMessage, res: ServerResponse, body?: unknown) => void;
 
 /**
@@ -38,7 +41,9 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
     if (req.method !== 'POST') return reject(req, res, 405, { allow: 'POST' });
     if (!bearerMatches(req.headers.authorization, expected))
       return reject(req, res, 401, { 'www-authenticate': 'Bearer' });
-    const preParsed = body !== undefined ? body : (req as { body?: unknown }).body;
+    // Express calls a handler with `next` third: a function is never a body.
+    const given = typeof body === 'function' ? undefined : body;
+    const preParsed = given !== undefined ? given : (req as { body?: unknown }).body;
     const read = await readEnvelope(req, settings.maxBodyBytes, preParsed);
     if (read.kind === 'too_large') return reject(req, res, 413, { connection: 'close' });
     if (read.kind !== 'ok') return reject(req, res, 400, {});
