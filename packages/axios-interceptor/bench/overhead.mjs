@@ -3,7 +3,7 @@
 // (ABBA) so thermal, JIT or GC drift hits both sides alike; the verdict is the median of the per-round CPU
 // ratios, which one noisy round cannot move. Both sides send the same requests to the same server.
 // Run after building (`pnpm build` at the root):
-//   node packages/axios-interceptor/bench/overhead.mjs [--requests 20000] [--rounds 40] [--warmup 2000]
+//   node packages/axios-interceptor/bench/overhead.mjs [--requests 20000] [--rounds 10] [--warmup 2000]
 import { spawn } from 'node:child_process';
 import { Agent } from 'node:http';
 import { parseArgs } from 'node:util';
@@ -14,7 +14,7 @@ import { attachVppInterceptor } from '../dist/index.js';
 const { values } = parseArgs({
   options: {
     requests: { type: 'string', default: '20000' },
-    rounds: { type: 'string', default: '40' },
+    rounds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '2000' },
   },
 });

@@ -5,7 +5,7 @@
 // Both sides send the same requests to the same server, which runs in a child process (its CPU is not counted).
 //
 // Needs the built packages: `pnpm build` at the root.
-// Usage: node packages/got-hook/bench/overhead.mjs [--requests 20000] [--rounds 40] [--concurrency 8] [--warmup 2000]
+// Usage: node packages/got-hook/bench/overhead.mjs [--requests 20000] [--rounds 10] [--concurrency 8] [--warmup 2000]
 import { fork } from 'node:child_process';
 import { Agent, createServer } from 'node:http';
 import { createVppEngine } from '@vppwatch/core';
@@ -35,7 +35,7 @@ function option(name, fallback) {
 
 async function main() {
   const requests = option('requests', 20000);
-  const rounds = option('rounds', 40);
+  const rounds = option('rounds', 10);
   const concurrency = option('concurrency', 8);
   const warmup = option('warmup', 2000);
   const perRound = Math.ceil(requests / rounds);
