@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isVppError } from '../errors/vpp-error.js';
 import { createVppEngine } from './create-engine.js';
 import { getDecodedOutcome, getRetryInfo } from './retry-info.js';
+import { MemoryTenantStore } from './tenant-store.js';
 import { fetchTransport } from './test-support/fetch-transport.js';
 import { startScriptedServer } from './test-support/scripted-server.js';
 import type { RequestDescriptor } from './types.js';
@@ -147,5 +148,33 @@ describe('execute over real HTTP with fetch', () => {
     expect(isVppError(error) && error.code).toBe('ERR_VPP_NETWORK');
     expect(isVppError(error) && error.cause).toBeInstanceOf(TypeError);
     expect(getRetryInfo(error)?.attempts).toBe(2);
+  });
+});
+
+describe('execute with a store that throws', () => {
+  it('rejects (never throws synchronously) and ends the call', async () => {
+    const store = new MemoryTenantStore();
+    store.getGateUntil = () => {
+      throw new Error('store down');
+    };
+    const engine = createVppEngine({ store, metrics: false, tracing: false, rateLimit: false });
+    let sent = 0;
+    const transport = {
+      send: async () => {
+        sent += 1;
+        return { status: 200 };
+      },
+      read: (r: { status: number }) => r,
+      readError: () => null,
+    };
+    let pending: Promise<unknown> | undefined;
+    expect(() => {
+      pending = engine.execute(
+        { method: 'GET', url: 'https://vpp.itunes.apple.com/mdm/v2/assets' },
+        transport,
+      );
+    }).not.toThrow();
+    await expect(pending).rejects.toThrow('store down');
+    expect(sent).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { VppError } from '../errors/vpp-error.js';
 import type { VppLogicalCall } from './logical-call.js';
-import type { CallDecision, Transport } from './types.js';
+import type { AttemptContext, CallDecision, Transport } from './types.js';
 
 function unresolvable(decision: CallDecision, cause: unknown): VppError {
   const decoded = decision.action === 'resolve' ? decision.decoded : null;
@@ -84,7 +84,13 @@ async function remainingAttempts<T>(
  * extra promise hop between the HTTP client's answer and the caller.
  */
 export function executeCall<T>(call: VppLogicalCall, transport: Transport<T>): Promise<T> {
-  const ctx = call.tryAttemptNow();
+  let ctx: AttemptContext | null;
+  try {
+    ctx = call.tryAttemptNow(); // a user's TenantStore may throw: the caller still gets a rejected promise
+  } catch (error) {
+    call.finish({ error });
+    return Promise.reject(error);
+  }
   if (ctx === null) return call.runInSpan(() => remainingAttempts(call, transport, null));
   let sent: Promise<T>;
   try {
