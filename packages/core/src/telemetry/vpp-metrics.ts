@@ -16,6 +16,8 @@ import { counterSeries, histogramSeries, SeriesTable } from './series-table.js';
 
 const DURATION_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 const MAX_TRACKED_TOKENS = 1000;
+/** Apple's eventIds are UUIDs; a longer one is counted without being remembered, so the ledger stays small. */
+const MAX_EVENT_ID_LENGTH = 128;
 const DELAY_BUCKETS = [0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900];
 
 export type CallOutcome = 'success' | 'error' | 'cancelled';
@@ -147,7 +149,7 @@ export class VppMetrics {
     }
     for (const failure of decoded.failures) {
       const fromEvent = failure.source === 'event';
-      if (fromEvent && eventId !== null) {
+      if (fromEvent && eventId !== null && eventId.length <= MAX_EVENT_ID_LENGTH) {
         const key = `${eventId}\n${String(failure.code)}`;
         if (this.#countedEvents.has(key)) continue;
         this.#countedEvents.set(key, true);
