@@ -5,6 +5,7 @@ import { VppError } from '../errors/vpp-error.js';
 import { createVppMetrics } from '../telemetry/create-metrics.js';
 import { checkedOperation } from '../telemetry/operation.js';
 import { VppTracing } from '../telemetry/tracing.js';
+import { AppleRateFollower } from './apple-rate.js';
 import { callParamsOf } from './call-params.js';
 import type { EngineRuntime } from './engine-runtime.js';
 import { EngineEmitter, type EngineEventName, type EngineEvents } from './events.js';
@@ -52,14 +53,17 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
   const policy = normalizeOptions(options);
   const store = options.store ?? new MemoryTenantStore();
   const emitter = new EngineEmitter();
+  const limiter =
+    policy.rateLimit === null
+      ? null
+      : new TenantRateLimiter(policy.rateLimit.requestsPerSecond, policy.rateLimit.burst);
   const runtime: EngineRuntime = {
     policy,
     store,
     budget: new RetryBudget(store, policy.budget),
-    limiter:
-      policy.rateLimit === null
-        ? null
-        : new TenantRateLimiter(policy.rateLimit.requestsPerSecond, policy.rateLimit.burst),
+    limiter,
+    appleRate:
+      limiter === null || policy.rateLimit === null ? null : new AppleRateFollower(limiter, policy.rateLimit),
     sinks: {
       metrics: createVppMetrics(options.metrics),
       tracing: VppTracing.create(options.tracing),

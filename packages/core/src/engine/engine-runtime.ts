@@ -1,5 +1,6 @@
 import type { EventOrigins } from '../async/event-origins.js';
 import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/types.js';
+import type { AppleRateFollower } from './apple-rate.js';
 import type { TelemetrySinks } from './call-telemetry.js';
 import type { EnginePolicy } from './normalize-options.js';
 import type { TenantRateLimiter } from './rate-limiter.js';
@@ -12,6 +13,8 @@ export interface EngineRuntime {
   readonly store: TenantStore;
   readonly budget: RetryBudget;
   readonly limiter: TenantRateLimiter | null;
+  /** Follows Apple's announced `maxRequestPerSecond`; null without a limiter. */
+  readonly appleRate: AppleRateFollower | null;
   readonly sinks: TelemetrySinks;
   readonly decode: (input: DecodeInput, options: DecodeOptions) => DecodedResponse;
   /** Built once: the options every decode of this engine gets. */

@@ -111,12 +111,18 @@ export class VppLogicalCall implements LogicalCall {
       decoded,
     );
     const resolvable = retryClass === 'idempotent_ok' && !this.#rt.policy.rejectIdempotentOk;
-    if (decoded.outcome === 'success' && this.#rt.origins !== null) {
-      rememberOrigin(this.#rt.origins, this.#params.operation, result.body, this.#telemetry.spanContext());
-    }
+    if (decoded.outcome === 'success') this.#learnFromSuccess(result.body);
     if (decoded.outcome !== 'failure' || resolvable) return { action: 'resolve', decoded };
     const failure: FailureInput = { kind: 'response', decoded, retryClass: retryClass ?? 'unknown' };
     return this.#apply(this.#decide(failure), decoded, cause);
+  }
+
+  /** What a successful answer teaches beyond itself: an event's origin, Apple's rate limit. */
+  #learnFromSuccess(body: unknown): void {
+    const { origins, appleRate } = this.#rt;
+    const operation = this.#params.operation;
+    if (origins !== null) rememberOrigin(origins, operation, body, this.#telemetry.spanContext());
+    if (appleRate !== null && operation === 'service_config') appleRate.observe(body);
   }
 
   onError(error: unknown): CallDecision {

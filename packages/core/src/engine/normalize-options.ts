@@ -17,7 +17,13 @@ export interface EnginePolicy {
     readonly throttledCost: number;
     readonly cost: number;
   } | null;
-  readonly rateLimit: { readonly requestsPerSecond: number; readonly burst: number } | null;
+  readonly rateLimit: {
+    readonly requestsPerSecond: number;
+    readonly burst: number;
+    /** Which of the two the caller set; the others follow Apple's announced `maxRequestPerSecond`. */
+    readonly fixedRate: boolean;
+    readonly fixedBurst: boolean;
+  } | null;
   readonly classify: ReadonlyMap<string, RetryClass>;
   readonly delay: ((context: DelayContext) => number) | null;
   readonly rejectIdempotentOk: boolean;
@@ -88,7 +94,12 @@ function normalizeRateLimit(value: VppEngineOptions['rateLimit']): EnginePolicy[
   // By default the whole second's allowance may go at once; the limiter still never lets more through per second.
   const burst = checkMs('rateLimit.burst', value?.burst, Math.max(1, Math.floor(rps)), true);
   if (!Number.isInteger(burst) || burst < 1) throw invalid('rateLimit.burst', burst, 'an integer >= 1');
-  return { requestsPerSecond: rps, burst };
+  return {
+    requestsPerSecond: rps,
+    burst,
+    fixedRate: value?.requestsPerSecond !== undefined,
+    fixedBurst: value?.burst !== undefined,
+  };
 }
 
 function normalizeClassify(value: VppEngineOptions['classify']): ReadonlyMap<string, RetryClass> {

@@ -45,9 +45,10 @@ export interface VppEngineOptions {
   /**
    * Proactive per-tenant rate limit, or false. Default 15 requests/s (Apple's `maxRequestPerSecond`): never more
    * than that in any second, a second's allowance at once. `burst` (default: the per-second limit) below that
-   * spaces requests evenly; `burst: 1` sends one every `1 / requestsPerSecond` s.
+   * spaces requests evenly; `burst: 1` sends one every `1 / requestsPerSecond` s. What you leave out follows the
+   * `limits.maxRequestPerSecond` Apple announces in a `service/config` answer the engine sees.
    */
-  readonly rateLimit?: { readonly requestsPerSecond: number; readonly burst?: number } | false;
+  readonly rateLimit?: { readonly requestsPerSecond?: number; readonly burst?: number } | false;
   /** Where per-tenant gates, budgets and 9603 counts live (default: in memory, this process). */
   readonly store?: TenantStore;
   /** Per-code retry class overrides, e.g. `{ 9610: 'transient' }`. */

@@ -69,3 +69,35 @@ describe('TenantRateLimiter, late timers', () => {
     expect(limiter.reserve('t', wait + 300)).toBeGreaterThanOrEqual(1000);
   });
 });
+
+describe('TenantRateLimiter.reconfigure', () => {
+  it('keeps the newest bookings, so a lower rate never lets an extra burst through', () => {
+    const limiter = new TenantRateLimiter(15, 15);
+    for (let i = 0; i < 10; i++) expect(limiter.reserve('t', 0)).toBe(0);
+    limiter.reconfigure(5, 5);
+    expect(limiter.reserve('t', 10)).toBeGreaterThanOrEqual(990); // 5 already sent in this second
+  });
+
+  it('a higher rate takes effect at once', () => {
+    const limiter = new TenantRateLimiter(5, 5);
+    for (let i = 0; i < 5; i++) expect(limiter.reserve('t', 0)).toBe(0);
+    expect(limiter.reserve('t', 0)).toBeGreaterThanOrEqual(1000); // the 6th waits a window at 5/s
+    limiter.reconfigure(20, 20);
+    expect(limiter.reserve('t', 0)).toBeLessThan(1000);
+  });
+});
+
+describe('announcedRate', () => {
+  it("reads limits.maxRequestPerSecond from service/config, in any body form Apple's answer arrives as", async () => {
+    const { announcedRate } = await import('./apple-rate.js');
+    const body = {
+      errorCodes: [{ errorNumber: 9646, errorMessage: 'x' }],
+      limits: { maxRequestPerSecond: 7 },
+    };
+    expect(announcedRate(body)).toBe(7);
+    expect(announcedRate(JSON.stringify(body))).toBe(7);
+    expect(announcedRate(Buffer.from(JSON.stringify(body)))).toBe(7);
+    for (const bad of [null, 'nope', '{"limits":{}}', { limits: { maxRequestPerSecond: -1 } }, { limits: 3 }])
+      expect(announcedRate(bad)).toBeNull();
+  });
+});

@@ -23,13 +23,35 @@ interface TenantSlots {
  * `reserve` answers synchronously and books a slot; no timer exists unless the caller must wait.
  */
 export class TenantRateLimiter {
-  readonly #intervalMs: number;
-  readonly #toleranceMs: number;
-  readonly #windowLimit: number;
-  readonly #windowMs: number;
+  #intervalMs = 0;
+  #toleranceMs = 0;
+  #windowLimit = 1;
+  #windowMs = 0;
   readonly #tenants = new Map<string, TenantSlots>();
 
   constructor(requestsPerSecond: number, burst: number) {
+    this.#configure(requestsPerSecond, burst);
+  }
+
+  /**
+   * Applies a new rate (Apple announced another `maxRequestPerSecond`). Each tenant keeps its most recent bookings,
+   * so the change never lets an extra burst through.
+   */
+  reconfigure(requestsPerSecond: number, burst: number): void {
+    const oldLimit = this.#windowLimit;
+    this.#configure(requestsPerSecond, burst);
+    const limit = this.#windowLimit;
+    for (const [tenant, slots] of this.#tenants) {
+      const sent = new Float64Array(limit).fill(-Infinity);
+      // Newest bookings kept, oldest at index 0, which becomes `head`: the next booking replaces it.
+      for (let i = 1; i <= Math.min(limit, oldLimit); i++) {
+        sent[limit - i] = slots.sent[(slots.head - i + oldLimit) % oldLimit] as number;
+      }
+      this.#tenants.set(tenant, { nextAt: slots.nextAt, sent, head: 0 });
+    }
+  }
+
+  #configure(requestsPerSecond: number, burst: number): void {
     this.#intervalMs = 1000 / requestsPerSecond;
     this.#windowLimit = Math.max(1, Math.floor(requestsPerSecond));
     this.#windowMs = this.#windowLimit * this.#intervalMs + WINDOW_MARGIN_MS;
