@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lookupCode } from './lookup.js';
 
-const SEEDS = '/work/shared/seeds/';
+const SEEDS = fileURLToPath(new URL('./test-support/seeds/', import.meta.url));
 const seedTexts = readdirSync(SEEDS)
   .filter((f) => f.endsWith('.txt'))
   .map((f) => ({ file: f, text: readFileSync(SEEDS + f, 'utf8') }));
