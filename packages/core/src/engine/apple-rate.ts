@@ -1,25 +1,17 @@
+import { readBody } from '../decode/body.js';
+import { asFiniteNumber, prop } from '../decode/fields.js';
 import type { EnginePolicy } from './normalize-options.js';
 import type { TenantRateLimiter } from './rate-limiter.js';
 
 /** service/config lists every error code and URL: a few KB. Anything far bigger is not one. */
-const MAX_CONFIG_CHARS = 256 * 1024;
+const MAX_CONFIG_BYTES = 256 * 1024;
 
 /** `limits.maxRequestPerSecond` of a `service/config` answer (string, bytes or parsed), or null. */
 export function announcedRate(body: unknown): number | null {
-  let value = body;
-  if (value instanceof Uint8Array)
-    value = value.byteLength <= MAX_CONFIG_CHARS ? Buffer.from(value).toString() : null;
-  if (typeof value === 'string') {
-    if (value.length > MAX_CONFIG_CHARS || !value.includes('maxRequestPerSecond')) return null;
-    try {
-      value = JSON.parse(value) as unknown;
-    } catch {
-      return null;
-    }
-  }
-  const limits = (value as { limits?: unknown } | null)?.limits;
-  const rate = (limits as { maxRequestPerSecond?: unknown } | null | undefined)?.maxRequestPerSecond;
-  return typeof rate === 'number' && Number.isFinite(rate) && rate > 0 && rate <= 10_000 ? rate : null;
+  const content = readBody(body, MAX_CONFIG_BYTES);
+  if (content.kind !== 'json') return null;
+  const rate = asFiniteNumber(prop(prop(content.value, 'limits'), 'maxRequestPerSecond'));
+  return rate !== null && rate > 0 && rate <= 10_000 ? rate : null;
 }
 
 /**
@@ -37,14 +29,13 @@ export class AppleRateFollower {
     this.#rate = policy.requestsPerSecond;
   }
 
-  /** Reads a successful `service/config` answer; returns the rate now in force. */
-  observe(body: unknown): number {
-    if (this.#policy.fixedRate) return this.#rate;
+  /** Reads a successful `service/config` answer. */
+  observe(body: unknown): void {
+    if (this.#policy.fixedRate) return;
     const rate = announcedRate(body);
-    if (rate === null || rate === this.#rate) return this.#rate;
+    if (rate === null || rate === this.#rate) return;
     this.#rate = rate;
     const burst = this.#policy.fixedBurst ? this.#policy.burst : Math.max(1, Math.floor(rate));
     this.#limiter.reconfigure(rate, burst);
-    return rate;
   }
 }

@@ -35,10 +35,10 @@ export class CallTelemetry {
   /** The event a status poll asks about, so its failures are counted once across polls and notifications. */
   readonly #eventId: string | null;
 
-  constructor(sinks: TelemetrySinks, start: SpanStart, eventId: string | null = null) {
+  constructor(sinks: TelemetrySinks, start: SpanStart & { readonly eventId?: string | null }) {
     this.#sinks = sinks;
     this.#operation = start.operation;
-    this.#eventId = eventId;
+    this.#eventId = start.eventId ?? null;
     this.#span = sinks.tracing === null ? null : sinks.tracing.start(start);
     sinks.metrics?.callStarted();
   }

@@ -1,13 +1,12 @@
-import type { EventOrigins } from '../async/event-origins.js';
 import { decodeResponse } from '../decode/index.js';
 import type { DecodedResponse } from '../decode/types.js';
-import { VppError } from '../errors/vpp-error.js';
 import { createVppMetrics } from '../telemetry/create-metrics.js';
 import { checkedOperation } from '../telemetry/operation.js';
 import { VppTracing } from '../telemetry/tracing.js';
 import { AppleRateFollower } from './apple-rate.js';
 import { callParamsOf } from './call-params.js';
 import type { EngineRuntime } from './engine-runtime.js';
+import { usableEventId } from './event-id.js';
 import { EngineEmitter, type EngineEventName, type EngineEvents } from './events.js';
 import { executeCall } from './execute.js';
 import { VppLogicalCall } from './logical-call.js';
@@ -71,7 +70,7 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
     },
     decode: policy.decode ?? decodeResponse,
     decodeOptions: Object.freeze({ now: policy.now }),
-    origins: checkedOrigins(options.origins),
+    origins: policy.origins,
   };
   const listeners = options.listeners ?? {};
   if (listeners.attempt) emitter.on('attempt', listeners.attempt);
@@ -96,20 +95,8 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
       runtime.sinks.metrics?.failures(
         checkedOperation(context?.operation ?? 'other'),
         decoded,
-        typeof context?.eventId === 'string' && context.eventId !== '' ? context.eventId : null,
+        usableEventId(context?.eventId),
       );
     },
   };
-}
-
-function checkedOrigins(value: unknown): EventOrigins | null {
-  if (value === undefined) return null;
-  const origins = value as Partial<EventOrigins> | null;
-  if (typeof origins?.remember !== 'function' || typeof origins.get !== 'function') {
-    throw new VppError({
-      code: 'ERR_VPP_INVALID_ARGUMENT',
-      message: 'Invalid option origins: expected what createEventOrigins() returns',
-    });
-  }
-  return origins as EventOrigins;
 }

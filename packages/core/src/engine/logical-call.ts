@@ -43,7 +43,7 @@ export class VppLogicalCall implements LogicalCall {
             return deadlineError(params.deadlineMs ?? 0, this.#record.info());
           });
     // The params carry operation and server address/port: what a span starts with.
-    this.#telemetry = new CallTelemetry(runtime.sinks, params, params.eventId);
+    this.#telemetry = new CallTelemetry(runtime.sinks, params);
   }
 
   get signal(): AbortSignal {

@@ -1,3 +1,4 @@
+import type { EventOrigins } from '../async/event-origins.js';
 import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/types.js';
 import { VppError } from '../errors/vpp-error.js';
 import { isRetryClass, type RetryClass } from '../retry-class.js';
@@ -30,6 +31,7 @@ export interface EnginePolicy {
   readonly now: () => number;
   readonly random: () => number;
   readonly decode: ((input: DecodeInput, options: DecodeOptions) => DecodedResponse) | null;
+  readonly origins: EventOrigins | null;
 }
 
 const DEFAULT_BASE: Record<RetryableClass, number> = { transient: 100, throttled: 1000, retry_later: 30_000 };
@@ -136,5 +138,15 @@ export function normalizeOptions(options: VppEngineOptions = {}): EnginePolicy {
     now: checkFunction('now', options.now) ?? (() => Date.now()),
     random: checkFunction('random', options.random) ?? (() => Math.random()),
     decode: checkFunction('decode', options.decode),
+    origins: normalizeOrigins(options.origins),
   };
+}
+
+function normalizeOrigins(value: unknown): EventOrigins | null {
+  if (value === undefined) return null;
+  const origins = value as Partial<EventOrigins> | null;
+  if (typeof origins?.remember !== 'function' || typeof origins.get !== 'function') {
+    throw invalid('origins', value, 'what createEventOrigins() returns');
+  }
+  return origins as EventOrigins;
 }

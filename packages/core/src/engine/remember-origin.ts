@@ -1,22 +1,17 @@
 import { EVENT_OPERATIONS } from '../async/event-operation.js';
 import type { EventOrigins } from '../async/event-origins.js';
 import type { SpanLinkTarget } from '../async/span-link.js';
+import { readBody } from '../decode/body.js';
+import { prop } from '../decode/fields.js';
+import { usableEventId } from './event-id.js';
 
-const EVENT_ID = /"eventId"\s*:\s*"([^"\\]{1,128})"/;
-/** An event-starting answer is a few fields; a bigger body is not one worth scanning. */
-const MAX_SCANNED = 4096;
+/** An event-starting answer is a few fields; a bigger body is not one. */
+const MAX_BODY_BYTES = 4096;
 
 /** The `eventId` of an event-starting answer (`{"eventId": "…", "uId": "…", …}`), as a string, object or bytes. */
 export function eventIdInBody(body: unknown): string | null {
-  if (typeof body === 'string') return body.length <= MAX_SCANNED ? (EVENT_ID.exec(body)?.[1] ?? null) : null;
-  if (body instanceof Uint8Array) {
-    return body.byteLength <= MAX_SCANNED ? eventIdInBody(Buffer.from(body).toString('utf8')) : null;
-  }
-  if (typeof body === 'object' && body !== null) {
-    const id = (body as { eventId?: unknown }).eventId;
-    return typeof id === 'string' && id.length > 0 && id.length <= 128 ? id : null;
-  }
-  return null;
+  const content = readBody(body, MAX_BODY_BYTES);
+  return content.kind === 'json' ? usableEventId(prop(content.value, 'eventId')) : null;
 }
 
 /**

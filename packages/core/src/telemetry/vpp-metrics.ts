@@ -16,8 +16,6 @@ import { counterSeries, histogramSeries, SeriesTable } from './series-table.js';
 
 const DURATION_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
 const MAX_TRACKED_TOKENS = 1000;
-/** Apple's eventIds are UUIDs; a longer one is counted without being remembered, so the ledger stays small. */
-const MAX_EVENT_ID_LENGTH = 128;
 const DELAY_BUCKETS = [0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900];
 
 export type CallOutcome = 'success' | 'error' | 'cancelled';
@@ -140,6 +138,7 @@ export class VppMetrics {
    * status polls). An event's failures (source `event`) are counted under the operation that started the event,
    * and, when its `eventId` is known, each error number of an event only the first time any engine on this
    * registry sees it: the status poll, the waiter and every notification delivery report the same failure.
+   * `eventId` comes checked (at most 128 characters, see `usableEventId`), so the ledger stays small.
    */
   failures(operation: string, decoded: DecodedResponse, eventId: string | null = null): void {
     let eventOperation = operation;
@@ -149,7 +148,7 @@ export class VppMetrics {
     }
     for (const failure of decoded.failures) {
       const fromEvent = failure.source === 'event';
-      if (fromEvent && eventId !== null && eventId.length <= MAX_EVENT_ID_LENGTH) {
+      if (fromEvent && eventId !== null) {
         const key = `${eventId}\n${String(failure.code)}`;
         if (this.#countedEvents.has(key)) continue;
         this.#countedEvents.set(key, true);
