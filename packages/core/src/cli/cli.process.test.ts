@@ -11,14 +11,8 @@ describe('the vppwatch bin as a real process', () => {
     await run('pnpm', ['--filter', '@vppwatch/core', 'build'], { cwd: ROOT });
   }, 120_000);
 
-  it('explains 9646 as JSON', async () => {
-    const { stdout } = await run(
-      process.execPath,
-      ['packages/core/bin/vppwatch.js', 'explain', '9646', '--json'],
-      {
-        cwd: ROOT,
-      },
-    );
+  it('explains 9646 as JSON, with the command the README gives at the repo root', async () => {
+    const { stdout } = await run('pnpm', ['exec', 'vppwatch', 'explain', '9646', '--json'], { cwd: ROOT });
     expect(JSON.parse(stdout)).toMatchObject({ code: 9646, retryClass: 'throttled', httpStatus: 429 });
   });
 
