@@ -131,7 +131,7 @@ try {
   console.log(`   a notification with a wrong token: HTTP ${forged.statusCode}`);
 
   console.log(
-    '5. Prometheus: asynchronous failures (source="event"); status_get counts each FAILED status answer:',
+    '5. Prometheus: the failure, counted once however many polls and deliveries reported it (source="event"):',
   );
   const errors = (await registry.getMetricsAsJSON()).find((m) => m.name === 'apple_vpp_api_errors_total');
   for (const s of errors?.values ?? [])
