@@ -7,10 +7,11 @@ const STRING_CODE = /^[a-z][a-z0-9-]{0,63}$/;
 
 /** Normalizes a wire `errorNumber`/`error` into a catalog-comparable code, or null when it is not code-shaped. */
 export function normalizeCode(raw: unknown): number | string | null {
-  if (typeof raw === 'number') return Number.isSafeInteger(raw) ? raw : null;
+  // `+ 0` turns -0 into 0: a JSON text cannot keep -0, so the parsed body and its text must read the same code.
+  if (typeof raw === 'number') return Number.isSafeInteger(raw) ? raw + 0 : null;
   if (typeof raw !== 'string') return null;
   const trimmed = raw.trim();
-  if (/^-?\d{1,15}$/.test(trimmed)) return Number(trimmed);
+  if (/^-?\d{1,15}$/.test(trimmed)) return Number(trimmed) + 0;
   const lower = trimmed.toLowerCase();
   return STRING_CODE.test(lower) ? lower : null;
 }

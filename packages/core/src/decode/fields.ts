@@ -30,9 +30,10 @@ export function asText(value: unknown): string | null {
   return null;
 }
 
+/** A finite number, or a decimal string of one; -0 reads as 0, as it would after a trip through JSON text. */
 export function asFiniteNumber(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return value + 0;
+  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value) + 0;
   return null;
 }
 

@@ -45,6 +45,18 @@ describe('decoding a JSON text body without parsing it (the success fast path)',
     ).toBeNull();
   });
 
+  it('reads -0 as 0, since a JSON text cannot carry -0 (fast-check found this one)', () => {
+    const parsed = decodeResponse({ status: 200, body: { errorNumber: -0, expirationMillis: -0 } });
+    expect(Object.is(parsed.failures[0]?.code, 0)).toBe(true);
+    expect(Object.is(parsed.tokenExpiresAt, 0)).toBe(true);
+    expect(decodeText(200, JSON.stringify({ errorNumber: -0 }))).toEqual(
+      decodeResponse({ status: 200, body: { errorNumber: -0 } }),
+    );
+    expect(Object.is(decodeResponse({ status: 200, body: { errorNumber: '-0' } }).failures[0]?.code, 0)).toBe(
+      true,
+    );
+  });
+
   it('answers exactly as the parsed object would, for arbitrary JSON objects and statuses', () => {
     // Mostly keys the fast path reads or skips; recognizer keys (which send a body to the full parse) now and then.
     const key = fc.oneof(
