@@ -54,7 +54,10 @@ async function main() {
     plain: got.extend({ prefixUrl, agent, headers }),
     hooked: got.extend({ prefixUrl, agent, headers }, vppHooks({ engine })),
   };
-  const totals = { plain: { cpuUs: 0, wallMs: 0, n: 0 }, hooked: { cpuUs: 0, wallMs: 0, n: 0 } };
+  const totals = {
+    plain: { cpuUs: 0, userUs: 0, wallMs: 0, n: 0 },
+    hooked: { cpuUs: 0, userUs: 0, wallMs: 0, n: 0 },
+  };
   const cpuRatios = [];
 
   async function round(name, count) {
@@ -72,7 +75,7 @@ async function main() {
     await Promise.all(Array.from({ length: concurrency }, worker));
     const wallMs = performance.now() - start;
     const used = process.cpuUsage(cpu);
-    return { cpuUs: used.user + used.system, wallMs };
+    return { cpuUs: used.user + used.system, userUs: used.user, wallMs };
   }
 
   // Warm-up (JIT, sockets, caches), not counted.
@@ -86,6 +89,7 @@ async function main() {
     for (const name of order) {
       const result = await round(name, perRound);
       totals[name].cpuUs += result.cpuUs;
+      totals[name].userUs += result.userUs;
       totals[name].wallMs += result.wallMs;
       totals[name].n += perRound;
       cpu[name] = result.cpuUs;
@@ -98,6 +102,7 @@ async function main() {
   const summary = (t) => ({
     requests: t.n,
     cpuUsPerRequest: round2(t.cpuUs / t.n),
+    userCpuUsPerRequest: round2(t.userUs / t.n),
     wallMs: round2(t.wallMs),
   });
   const plain = summary(totals.plain);
@@ -117,6 +122,8 @@ async function main() {
           cpuOfTotals: round4(hooked.cpuUsPerRequest / plain.cpuUsPerRequest),
           cpuRoundsP25: round4(quantile(cpuRatios, 0.25)),
           cpuRoundsP75: round4(quantile(cpuRatios, 0.75)),
+          // User time alone: the hooks make no system calls, so this is their own work, without loopback kernel time.
+          userCpuOfTotals: round4(totals.hooked.userUs / totals.plain.userUs),
           wall: round2(hooked.wallMs / plain.wallMs),
         },
         target: { cpuPerRequest: 1.03 },
