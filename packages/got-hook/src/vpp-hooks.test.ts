@@ -184,6 +184,24 @@ describe('results', () => {
     expect(JSON.parse(String(text))).toEqual({ assets: [{ adamId: '7' }] });
   });
 
+  it('keeps got’s promise methods, and `.json()` on them still ends with our outcome', async () => {
+    server = await startScriptedServer([
+      { status: 200, body: { assets: [{ adamId: '7' }] } },
+      { status: 200, body: { status: -1, errorNumber: 9621, errorMessage: 'expired' } },
+    ]);
+    const responses: number[] = [];
+    const pending = client().get('assets');
+    pending.on('response', (response: { statusCode: number }) => responses.push(response.statusCode));
+    expect(JSON.parse(await pending.text())).toEqual({ assets: [{ adamId: '7' }] });
+    expect(responses).toEqual([200]);
+    // An Apple error in an HTTP 200 body: got alone would resolve `.json()`; ours rejects it.
+    const error = await client()
+      .get('assets')
+      .json()
+      .catch((e: unknown) => e);
+    expect(isVppError(error) && error.retryClass).toBe('auth_fatal');
+  });
+
   it('rejects an Apple failure even with `throwHttpErrors: false`', async () => {
     server = await startScriptedServer([
       { status: 401, body: { errorNumber: 9621, errorMessage: 'expired' } },
