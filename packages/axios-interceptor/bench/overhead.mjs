@@ -5,11 +5,8 @@
 // Run after building (`pnpm build` at the root):
 //   node packages/axios-interceptor/bench/overhead.mjs [--requests 20000] [--rounds 10] [--warmup 2000]
 import { spawn } from 'node:child_process';
-import { Agent } from 'node:http';
 import { parseArgs } from 'node:util';
-import axios from 'axios';
-import { Registry } from 'prom-client';
-import { attachVppInterceptor } from '../dist/index.js';
+import { benchClient, sendRequests } from './clients.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -42,25 +39,10 @@ async function startServer() {
   return { url: `http://127.0.0.1:${port}`, close: () => child.kill() };
 }
 
-const sToken = Buffer.from(
-  JSON.stringify({ token: 'bench', expDate: '2099-01-01T00:00:00-0700', orgName: 'Bench' }),
-).toString('base64');
-
-function makeClient(url) {
-  return axios.create({
-    baseURL: `${url}/mdm/v2`,
-    headers: { Authorization: `Bearer ${sToken}` },
-    httpAgent: new Agent({ keepAlive: true, maxSockets: 1 }),
-  });
-}
-
 async function round(client, count) {
   const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
-  for (let i = 0; i < count; i += 1) {
-    const response = await client.get('/assets');
-    if (response.status !== 200) throw new Error(`unexpected status ${response.status}`);
-  }
+  await sendRequests(client, count);
   const wallNs = Number(process.hrtime.bigint() - start);
   const used = process.cpuUsage(cpu);
   return { cpuUs: used.user + used.system, userUs: used.user, wallUs: wallNs / 1000 };
@@ -76,11 +58,10 @@ const fixed = (value, digits = 2) => +value.toFixed(digits);
 
 const server = await startServer();
 try {
-  const clients = { plain: makeClient(server.url), intercepted: makeClient(server.url) };
-  // The default engine a user gets from one line, with metrics on a private prom-client Registry (the same work
-  // as the global one) and no OpenTelemetry provider registered. The proactive 15 req/s limiter is off, as it
-  // would only measure sleeping; nothing on the plain side limits either.
-  attachVppInterceptor(clients.intercepted, { rateLimit: false, metrics: { registry: new Registry() } });
+  const clients = {
+    plain: benchClient(server.url, 'bare'),
+    intercepted: benchClient(server.url, 'vppwatch'),
+  };
 
   // Warm-up (JIT, sockets, caches), not counted.
   for (let done = 0; done < warmup; done += 250) {

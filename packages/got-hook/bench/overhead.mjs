@@ -7,11 +7,8 @@
 // Needs the built packages: `pnpm build` at the root.
 // Usage: node packages/got-hook/bench/overhead.mjs [--requests 20000] [--rounds 10] [--concurrency 8] [--warmup 2000]
 import { fork } from 'node:child_process';
-import { Agent, createServer } from 'node:http';
-import { createVppEngine } from '@vppwatch/core';
-import got from 'got';
-import { Registry } from 'prom-client';
-import { vppHooks } from '../dist/index.js';
+import { createServer } from 'node:http';
+import { benchClients, sendRequests } from './clients.mjs';
 
 if (process.argv[2] === 'serve') {
   const body = JSON.stringify({
@@ -42,18 +39,7 @@ async function main() {
 
   const child = fork(new URL(import.meta.url), ['serve'], { stdio: 'inherit' });
   const { port } = await new Promise((resolve) => child.once('message', resolve));
-  const prefixUrl = `http://127.0.0.1:${port}/mdm/v2/`;
-  const agent = { http: new Agent({ keepAlive: true, maxSockets: concurrency }) };
-  const headers = { authorization: 'Bearer bench-token' };
-
-  // The default engine with metrics on a private prom-client Registry (the same work as the global one) and no
-  // OpenTelemetry provider registered. The proactive rate limit (15/s per tenant, Apple's number) is off: it
-  // would measure sleeping, not overhead, and nothing on the plain side limits either.
-  const engine = createVppEngine({ rateLimit: false, metrics: { registry: new Registry() } });
-  const clients = {
-    plain: got.extend({ prefixUrl, agent, headers }),
-    hooked: got.extend({ prefixUrl, agent, headers }, vppHooks({ engine })),
-  };
+  const clients = benchClients(`http://127.0.0.1:${port}`, concurrency);
   const totals = {
     plain: { cpuUs: 0, userUs: 0, wallMs: 0, n: 0 },
     hooked: { cpuUs: 0, userUs: 0, wallMs: 0, n: 0 },
@@ -61,18 +47,9 @@ async function main() {
   const cpuRatios = [];
 
   async function round(name, count) {
-    const client = clients[name];
-    let next = 0;
-    const worker = async () => {
-      while (next < count) {
-        next += 1;
-        const response = await client.get('assets');
-        if (response.statusCode !== 200) throw new Error(`unexpected status ${response.statusCode}`);
-      }
-    };
     const cpu = process.cpuUsage();
     const start = performance.now();
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    await sendRequests(name === 'plain' ? clients.bare : clients.vppwatch, count, concurrency);
     const wallMs = performance.now() - start;
     const used = process.cpuUsage(cpu);
     return { cpuUs: used.user + used.system, userUs: used.user, wallMs };
@@ -97,7 +74,7 @@ async function main() {
     cpuRatios.push(cpu.hooked / cpu.plain);
   }
   child.disconnect();
-  agent.http.destroy();
+  clients.close();
 
   const summary = (t) => ({
     requests: t.n,

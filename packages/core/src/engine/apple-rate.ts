@@ -1,7 +1,7 @@
 import { readBody } from '../decode/body.js';
 import { asFiniteNumber, prop } from '../decode/fields.js';
 import type { EnginePolicy } from './normalize-options.js';
-import type { TenantRateLimiter } from './rate-limiter.js';
+import { perSecondAllowance, type TenantRateLimiter } from './rate-limiter.js';
 
 /** service/config lists every error code and URL: a few KB. Anything far bigger is not one. */
 const MAX_CONFIG_BYTES = 256 * 1024;
@@ -35,7 +35,7 @@ export class AppleRateFollower {
     const rate = announcedRate(body);
     if (rate === null || rate === this.#rate) return;
     this.#rate = rate;
-    const burst = this.#policy.fixedBurst ? this.#policy.burst : Math.max(1, Math.floor(rate));
+    const burst = this.#policy.fixedBurst ? this.#policy.burst : perSecondAllowance(rate);
     this.#limiter.reconfigure(rate, burst);
   }
 }

@@ -1,6 +1,6 @@
 import { VppError } from '../errors/vpp-error.js';
 import type { VppLogicalCall } from './logical-call.js';
-import type { AttemptContext, CallDecision, Transport } from './types.js';
+import type { CallDecision, Transport } from './types.js';
 
 function unresolvable(decision: CallDecision, cause: unknown): VppError {
   const decoded = decision.action === 'resolve' ? decision.decoded : null;
@@ -48,18 +48,23 @@ function failed(call: VppLogicalCall, error: unknown): never {
   throw error;
 }
 
-/** Attempts after the first, or a first one that had to wait for its turn: an ordinary loop, inside the span. */
-async function remainingAttempts<T>(
-  call: VppLogicalCall,
-  transport: Transport<T>,
-  delayMs: number | null,
-): Promise<T> {
+/**
+ * The full loop behind {@link VppEngine.execute}: wait for the tenant's turn, send inside the logical span,
+ * decide, wait, and so on, until the call resolves or gives up. When the tenant may send now, the first attempt
+ * leaves synchronously, before `execute` returns. One loop for every attempt: the whole engine costs less than
+ * CPU time can resolve here (bench/README.md, "Findings"), so a second copy for the first attempt buys nothing.
+ * A user's TenantStore that throws rejects the call.
+ */
+export function executeCall<T>(call: VppLogicalCall, transport: Transport<T>): Promise<T> {
+  return call.runInSpan(() => attempts(call, transport));
+}
+
+async function attempts<T>(call: VppLogicalCall, transport: Transport<T>): Promise<T> {
   try {
-    if (delayMs !== null) await call.wait(delayMs);
     for (;;) {
       const ctx = call.tryAttemptNow() ?? (await call.beforeAttempt());
-      let step: Step<T>;
       let result: T;
+      let step: Step<T>;
       try {
         result = await transport.send(ctx);
       } catch (error) {
@@ -75,51 +80,4 @@ async function remainingAttempts<T>(
   } catch (error) {
     return failed(call, error);
   }
-}
-
-/**
- * The full loop behind {@link VppEngine.execute}: wait for the tenant's turn, send inside the logical span,
- * decide, wait, and so on, until the call resolves or gives up. The path nearly every call takes (the tenant
- * may send now and the first answer is final) is one `then` on the transport's promise: no async frame, no
- * extra promise hop between the HTTP client's answer and the caller.
- */
-export function executeCall<T>(call: VppLogicalCall, transport: Transport<T>): Promise<T> {
-  let ctx: AttemptContext | null;
-  try {
-    ctx = call.tryAttemptNow(); // a user's TenantStore may throw: the caller still gets a rejected promise
-  } catch (error) {
-    call.finish({ error });
-    return Promise.reject(error);
-  }
-  if (ctx === null) return call.runInSpan(() => remainingAttempts(call, transport, null));
-  let sent: Promise<T>;
-  try {
-    sent = call.runInSpan(() => transport.send(ctx));
-  } catch (error) {
-    sent = Promise.reject(error);
-  }
-  return sent.then(
-    (result) => settle(call, transport, stepAfterResult, result),
-    (error: unknown) => settle(call, transport, stepAfterError, error),
-  );
-}
-
-/** Ends the call on a final step, or hands over to the loop for the wait and the next attempt. */
-function settle<T, A>(
-  call: VppLogicalCall,
-  transport: Transport<T>,
-  next: (call: VppLogicalCall, transport: Transport<T>, outcome: A) => Step<T>,
-  outcome: A,
-): T | Promise<T> {
-  let step: Step<T>;
-  try {
-    step = next(call, transport, outcome);
-  } catch (rejection) {
-    return failed(call, rejection);
-  }
-  return step.done ? finished(call, step.value) : continueLater(call, transport, step.delayMs);
-}
-
-function continueLater<T>(call: VppLogicalCall, transport: Transport<T>, delayMs: number): Promise<T> {
-  return call.runInSpan(() => remainingAttempts(call, transport, delayMs));
 }

@@ -3,6 +3,7 @@ import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/type
 import { VppError } from '../errors/vpp-error.js';
 import { isRetryClass, type RetryClass } from '../retry-class.js';
 import type { DelayContext, VppEngineOptions } from './options.js';
+import { perSecondAllowance } from './rate-limiter.js';
 import type { RetryableClass } from './retryable.js';
 
 /** Options after validation: every limit present and checked, nothing shared with the caller's object. */
@@ -94,7 +95,7 @@ function normalizeRateLimit(value: VppEngineOptions['rateLimit']): EnginePolicy[
   if (value === false) return null;
   const rps = checkMs('rateLimit.requestsPerSecond', value?.requestsPerSecond, 15, true);
   // By default the whole second's allowance may go at once; the limiter still never lets more through per second.
-  const burst = checkMs('rateLimit.burst', value?.burst, Math.max(1, Math.floor(rps)), true);
+  const burst = checkMs('rateLimit.burst', value?.burst, perSecondAllowance(rps), true);
   if (!Number.isInteger(burst) || burst < 1) throw invalid('rateLimit.burst', burst, 'an integer >= 1');
   return {
     requestsPerSecond: rps,

@@ -6,6 +6,11 @@ const WINDOW_MARGIN_MS = 25;
 /** Beyond this many remembered tenants, idle ones are forgotten (tenant churn must not grow memory). */
 const PRUNE_AT = 1024;
 
+/** Requests one window may hold at `requestsPerSecond`: the whole second's allowance, at least one. */
+export function perSecondAllowance(requestsPerSecond: number): number {
+  return Math.max(1, Math.floor(requestsPerSecond));
+}
+
 /** One tenant's bookings. */
 interface TenantSlots {
   /** GCRA: the theoretical time at which the next request would be exactly on schedule. */
@@ -53,7 +58,7 @@ export class TenantRateLimiter {
 
   #configure(requestsPerSecond: number, burst: number): void {
     this.#intervalMs = 1000 / requestsPerSecond;
-    this.#windowLimit = Math.max(1, Math.floor(requestsPerSecond));
+    this.#windowLimit = perSecondAllowance(requestsPerSecond);
     this.#windowMs = this.#windowLimit * this.#intervalMs + WINDOW_MARGIN_MS;
     this.#toleranceMs = (Math.min(burst, this.#windowLimit) - 1) * this.#intervalMs;
   }
