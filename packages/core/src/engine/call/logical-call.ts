@@ -100,7 +100,6 @@ export class VppLogicalCall implements LogicalCall {
     this.#record.lastDecoded = decoded;
     const retryClass = effectiveClass(decoded, this.#rt.policy.classify);
     count9603(this.#rt.store, this.#params.tenant, decoded);
-    if (retryClass === 'throttled') this.#learnFromThrottle();
     if (decoded.tokenExpiresAt !== null)
       this.#telemetry.tokenExpiry(this.#params.tenant, decoded.tokenExpiresAt);
     const errorNumber = decoded.failures[0]?.code ?? null;
@@ -221,6 +220,8 @@ export class VppLogicalCall implements LogicalCall {
     const errorNumber = decoded?.failures[0]?.code ?? null;
     const gate = shareAnnouncedWait(this.#rt, this.#params.tenant, decision, decoded);
     if (gate !== null) this.#telemetry.gate(gate);
+    // After the gate: the loop's growth restarts when the tenant may send again.
+    if (decision.retryClass === 'throttled' && decoded !== null) this.#learnFromThrottle();
     if (decision.retry) {
       this.#rt.budget.spend(tenant, decision.cost);
       record.lastRetryCost = decision.cost;
