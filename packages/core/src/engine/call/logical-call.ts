@@ -136,7 +136,9 @@ export class VppLogicalCall implements LogicalCall {
     if (settings === null) return;
     const now = this.#rt.policy.now();
     const change = this.#rt.store.throttled(this.#params.tenant, this.#attemptStartedAt, now, settings);
-    if (change !== null) this.#telemetry.rateChange('throttle', change.from, change.to, settings.ceiling);
+    if (change === null) return;
+    this.#rt.sinks.rates?.slowed(this.#params.tenant);
+    this.#telemetry.rateChange('throttle', change.from, change.to, settings.ceiling);
   }
 
   onError(error: unknown): CallDecision {
