@@ -164,6 +164,21 @@ describe.skipIf(!promtool || !hasPrometheus || builtPackages.status !== 0)(
       expect(empty).toEqual([]);
     });
 
+    test('the rate-in-force panel shows the closed loop at work: below the ceiling after the demo throttles', async () => {
+      const [lowest] = await query(
+        promPort,
+        'min_over_time(min(apple_vpp_rate_limit_requests_per_second{job="vppwatch-demo",limit="in_force"})[10m:1s])',
+      );
+      const [ceiling] = await query(
+        promPort,
+        'max(apple_vpp_rate_limit_requests_per_second{job="vppwatch-demo",limit="ceiling"})',
+      );
+      const value = (sample: unknown) => Number((sample as { value: [number, string] }).value[1]);
+      expect(value(ceiling)).toBe(15);
+      expect(value(lowest)).toBeLessThan(15);
+      expect(value(lowest)).toBeGreaterThan(0);
+    });
+
     test('the template variables resolve to the demo job and its operations', async () => {
       const jobs = await fetch(
         `http://127.0.0.1:${promPort}/api/v1/label/job/values?match[]=apple_vpp_requests_total`,
