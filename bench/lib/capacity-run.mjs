@@ -41,7 +41,8 @@ export function shortCase(c, calls, dropMs = 4000) {
     { atMs: 1000, perSecond: 5 },
     { atMs: 1000 + dropMs, perSecond: 15 },
   ];
-  return { ...c, calls, ...(schedule ? { schedule } : {}) };
+  if (schedule === undefined) return { ...c, calls };
+  return { ...c, calls, schedule, label: `15 → 5 for ${dropMs / 1000} s → 15` };
 }
 
 /**
