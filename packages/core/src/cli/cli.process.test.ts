@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,16 @@ describe('the vppwatch bin as a real process', () => {
   it('explains 9646 as JSON, with the command the README gives at the repo root', async () => {
     const { stdout } = await run('pnpm', ['exec', 'vppwatch', 'explain', '9646', '--json'], { cwd: ROOT });
     expect(JSON.parse(stdout)).toMatchObject({ code: 9646, retryClass: 'throttled', httpStatus: 429 });
+  });
+
+  it('prints the version of the installed package.json with --version', async () => {
+    const { version } = JSON.parse(readFileSync(`${ROOT}packages/core/package.json`, 'utf8')) as {
+      version: string;
+    };
+    const { stdout } = await run(process.execPath, ['packages/core/bin/vppwatch.js', '--version'], {
+      cwd: ROOT,
+    });
+    expect(stdout).toBe(`${version}\n`);
   });
 
   it('exits 2 with one stderr line for an unknown code', async () => {

@@ -1,3 +1,4 @@
+import { PACKAGE_INFO } from '../package-info.js';
 import { parseArgs } from './args.js';
 import { runDecode } from './decode.js';
 import { runExplain } from './explain.js';
@@ -15,6 +16,10 @@ Commands:
       --header "Name: value"    A response header (repeatable), e.g. "Retry-After: 120"
   list [--json]                 The whole error catalog
 
+Options:
+  --version                     Print the version of @vppwatch/core
+  --help                        Print this help
+
 Exit status: 0 success, 1 failure, 2 bad usage or unknown code.
 `;
 
@@ -29,6 +34,10 @@ Exit status: 0 success, 1 failure, 2 bad usage or unknown code.
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = argv;
+    if (command === '--version' || command === '-v' || command === 'version') {
+      io.stdout.write(`${PACKAGE_INFO.version}\n`);
+      return 0;
+    }
     const args = parseArgs(rest);
     if (command === undefined) throw new UsageError('missing command; try vppwatch --help');
     if (command === '--help' || command === '-h' || command === 'help' || args.help) {

@@ -17,6 +17,8 @@ export interface CallEnd {
   readonly outcome: CallOutcome;
   readonly durationMs: number;
   readonly attempts: number;
+  /** Status of the last response received, null when the last attempt got none. */
+  readonly httpStatus: number | null;
   readonly totalDelayMs: number;
   /** The final failure, for `error` outcomes. */
   readonly failure: {
@@ -106,6 +108,7 @@ export class CallTelemetry {
     );
     this.#span?.end({
       attempts: info.attempts,
+      httpStatus: info.httpStatus,
       failure: info.outcome === 'error' ? info.failure : null,
       resolvedErrorNumber: info.resolvedErrorNumber,
     });

@@ -34,7 +34,7 @@ describe('Prometheus metrics', () => {
     const text = await registry.metrics();
     expect(text).toContain('apple_vpp_requests_total{operation="assets_associate",outcome="success"} 1');
     expect(text).toContain(
-      'apple_vpp_requests_total{operation="assets_get",outcome="error",error_class="auth_fatal"} 1',
+      'apple_vpp_requests_total{operation="assets_get",outcome="error",retry_class="auth_fatal"} 1',
     );
     expect(text).toContain(
       'apple_vpp_attempts_total{operation="assets_associate",http_response_status_code="429",retry_class="throttled"} 1',

@@ -46,7 +46,7 @@ export class VppMetrics {
     this.#requests = backend.counter({
       name: n('requests_total'),
       help: 'Logical Apple VPP calls, counted once at completion after retries.',
-      labelNames: ['operation', 'outcome', 'error_class'],
+      labelNames: ['operation', 'outcome', 'retry_class'],
     });
     this.#duration = backend.histogram({
       name: n('request_duration_seconds'),
@@ -104,13 +104,14 @@ export class VppMetrics {
     this.#inFlight.inc();
   }
 
-  callEnded(operation: string, outcome: CallOutcome, errorClass: RetryClass | null, seconds: number): void {
+  /** `retry_class` is set on `error` outcomes only: the class of the failure that ended the call. */
+  callEnded(operation: string, outcome: CallOutcome, failureClass: RetryClass | null, seconds: number): void {
     this.#inFlight.dec();
-    const error_class = outcome === 'error' ? (errorClass ?? 'unknown') : undefined;
+    const retry_class = outcome === 'error' ? (failureClass ?? 'unknown') : undefined;
     const ended =
-      this.#ended.get(operation, outcome, error_class) ??
-      this.#ended.set(operation, outcome, error_class, {
-        requests: counterSeries(this.#requests, { operation, outcome, error_class }),
+      this.#ended.get(operation, outcome, retry_class) ??
+      this.#ended.set(operation, outcome, retry_class, {
+        requests: counterSeries(this.#requests, { operation, outcome, retry_class }),
         duration: histogramSeries(this.#duration, { operation, outcome }),
       });
     ended.requests.inc();
