@@ -72,7 +72,7 @@ export class VppMetrics {
     this.#retryDelay = backend.histogram({
       name: n('retry_delay_seconds'),
       help: 'Wait chosen before a retry.',
-      labelNames: ['retry_class', 'delay_source'],
+      labelNames: ['operation', 'retry_class', 'delay_source'],
       buckets: DELAY_BUCKETS,
     });
     this.#backoffUntil = backend.gauge({
@@ -166,7 +166,10 @@ export class VppMetrics {
 
   retry(operation: string, retryClass: RetryClass, delaySource: DelaySource, delayMs: number): void {
     this.#retries.inc({ operation, retry_class: retryClass });
-    this.#retryDelay.observe({ retry_class: retryClass, delay_source: delaySource }, delayMs / 1000);
+    this.#retryDelay.observe(
+      { operation, retry_class: retryClass, delay_source: delaySource },
+      delayMs / 1000,
+    );
   }
 
   giveUp(operation: string, reason: GiveUpReason): void {
