@@ -18,6 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lowestOf } from './pack-check/peer-ranges.mjs';
 import { checkTarball } from './pack-check/tarball-rules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,18 +70,6 @@ async function step(label, run) {
 const packageDirs = readdirSync(join(root, 'packages')).map((name) => join(root, 'packages', name));
 const manifests = packageDirs.map((dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')));
 const tarballDir = join(work, 'tarballs');
-
-/** The lowest version a range admits, for the ranges our peers use (`^1.6.0`, `>=14 <16`, `a || b`). */
-function lowestOf(range) {
-  const first = range
-    .split('||')[0]
-    .trim()
-    .split(/\s+/)[0]
-    .replace(/^(\^|~|>=)/, '');
-  const parts = first.split('.');
-  while (parts.length < 3) parts.push('0');
-  return parts.join('.');
-}
 
 /** Every peer range, merged over the packages (they must agree: the same peer has one range everywhere). */
 function peerRanges() {
@@ -154,7 +143,8 @@ async function runRow(row, tarballs) {
         exec(
           row.nodes.at(-1),
           [npmCli(), 'install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...specs],
-          { cwd: dir, env: { ...process.env, npm_config_cache: join(cache, 'npm') } },
+          // npm's own cache (~/.npm) is shared by both rows and kept between runs on a machine.
+          { cwd: dir },
         ),
     );
     if (!installed) return;
