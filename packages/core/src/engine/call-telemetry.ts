@@ -1,7 +1,6 @@
 import type { SpanLinkTarget } from '../async/span-link.js';
 import type { DecodedResponse } from '../decode/types.js';
-import type { RetryClass } from '../retry-class.js';
-import type { LogicalSpan, SpanStart, VppTracing } from '../telemetry/tracing.js';
+import type { LogicalSpan, SpanEnd, SpanStart, VppTracing } from '../telemetry/tracing.js';
 import type { CallOutcome, VppMetrics } from '../telemetry/vpp-metrics.js';
 import type { EngineEmitter, EngineEvents } from './events.js';
 import type { GiveUpReason } from './types.js';
@@ -13,20 +12,11 @@ export interface TelemetrySinks {
   readonly emitter: EngineEmitter;
 }
 
-export interface CallEnd {
+/** The span's end facts, plus what metrics and listeners need; `failure` is given for `error` outcomes. */
+export interface CallEnd extends SpanEnd {
   readonly outcome: CallOutcome;
   readonly durationMs: number;
-  readonly attempts: number;
-  /** Status of the last response received, null when the last attempt got none. */
-  readonly httpStatus: number | null;
   readonly totalDelayMs: number;
-  /** The final failure, for `error` outcomes. */
-  readonly failure: {
-    readonly errorType: string;
-    readonly errorNumber: number | string | null;
-    readonly retryClass: RetryClass | null;
-  } | null;
-  readonly resolvedErrorNumber: number | string | null;
 }
 
 /** Fans one logical call's facts out to metrics, the span and the listeners. */
