@@ -98,3 +98,37 @@ export function riCloudList(): SeedRow[] {
   });
   return rows;
 }
+
+/** The JSON examples a document shows, parsed, in order (top-level `{…}` blocks that parse as JSON). */
+export function jsonExamples(file: SeedFile): unknown[] {
+  const text = seedText(file);
+  const found: unknown[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '{') {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (text[i] === '}' && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        try {
+          found.push(JSON.parse(text.slice(start, i + 1)));
+        } catch {
+          // prose in braces, not an example
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** Apple's two documented 9616 bodies: [license already assigned to this user, other users hold the item]. */
+export function apple9616Examples(): [Record<string, unknown>, Record<string, unknown>] {
+  const examples = jsonExamples(SEED_FILES.appleLegacy).filter(
+    (e): e is Record<string, unknown> => (e as { errorNumber?: unknown }).errorNumber === 9616,
+  );
+  const [own, others] = examples;
+  if (own === undefined || others === undefined) throw new Error('Apple 9616 examples not found');
+  return [own, others];
+}
