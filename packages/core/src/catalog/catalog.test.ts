@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RETRY_CLASSES } from '../retry-class.js';
 import { classifyHttpStatus } from './http-status.js';
 import { CATALOG, KNOWN_ERROR_NUMBERS, lookupCode } from './lookup.js';
+import { RETRY_CLASSES } from './retry-class.js';
 
 describe('lookupCode', () => {
   it('finds numbers, numeric strings and riCloud codes', () => {

@@ -1,4 +1,4 @@
-import type { RetryClass } from '../retry-class.js';
+import type { RetryClass } from './retry-class.js';
 
 /** Which API documents a code. */
 export type CatalogApi = 'legacy' | 'v2' | 'both' | 'ricloud';

@@ -1,4 +1,4 @@
-import type { RetryClass } from '../retry-class.js';
+import type { RetryClass } from '../catalog/retry-class.js';
 
 /** Where a failure was found. */
 export type FailureSource = 'response' | 'item' | 'event';

@@ -7,8 +7,8 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Transport } from '../engine/call/types.js';
 import { createVppEngine } from '../engine/create-engine.js';
-import type { Transport } from '../engine/types.js';
 
 type Reply = { status: number; headers?: Record<string, string>; body?: unknown };
 

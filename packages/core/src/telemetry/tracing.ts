@@ -1,6 +1,6 @@
 import type * as OtelApi from '@opentelemetry/api';
-import type { DelaySource, GiveUpReason } from '../engine/types.js';
-import type { RetryClass } from '../retry-class.js';
+import type { RetryClass } from '../catalog/retry-class.js';
+import type { DelaySource, GiveUpReason } from '../shared/call-outcome.js';
 import { knownErrorNumber } from './labels.js';
 import { apiOf } from './operation.js';
 import { loadOptional } from './optional-module.js';
