@@ -80,6 +80,23 @@ const ARCHIVED_REFERENCE =
   "Apple's archived MDM Protocol Reference, Web Service Protocol (VPP) (not stored here)";
 const SUBSCRIPTIONS = "Apple's Managing subscriptions page and newest v2 error table (not stored here)";
 
+/** Only the legacy page lists the code; vppwatch's research notes put it on v2 too. */
+const onV2 = (code: number) => ({
+  inferred: `Only the legacy page lists ${code}; v2 is attributed to ${NEWEST_V2}.`,
+});
+const asyncOnV2 = (code: number) => ({
+  inferred: `The legacy page lists ${code} in a response; async delivery on v2 is attributed to ${NEWEST_V2}.`,
+});
+
+/** A legacy code that Apple's newest v2 page reportedly rewords and lists as asynchronous (9635, 9644). */
+const legacyRewordedOnV2 = (code: number, extra: EntryBasis = {}): EntryBasis => ({
+  message: { reported: NEWEST_V2 },
+  olderMessages: cite(LEGACY),
+  api: onV2(code),
+  delivery: asyncOnV2(code),
+  ...extra,
+});
+
 /** Remediations that restate a document sentence. */
 const V2_CHANGE_REQUEST: Readonly<Record<number, string>> = {
   9706: 'Change the request to send revocable assets.',
@@ -186,7 +203,7 @@ const rows: [number | string, EntryBasis][] = [
       httpStatus: {
         inferred: `No stored document gives 9623 an HTTP status; 400 is attributed to ${NEWEST_V2}.`,
       },
-      api: { inferred: `Only the legacy page lists 9623; v2 is attributed to ${NEWEST_V2}.` },
+      api: onV2(9623),
       delivery: LEGACY_SYNC,
     },
   ],
@@ -224,17 +241,7 @@ const rows: [number | string, EntryBasis][] = [
       },
     }),
   ],
-  [
-    9635,
-    {
-      message: { reported: NEWEST_V2 },
-      olderMessages: cite(LEGACY),
-      api: { inferred: `Only the legacy page lists 9635; v2 is attributed to ${NEWEST_V2}.` },
-      delivery: {
-        inferred: `The legacy page lists 9635 in a response; async delivery on v2 is attributed to ${NEWEST_V2}.`,
-      },
-    },
-  ],
+  [9635, legacyRewordedOnV2(9635)],
   [
     9637,
     {
@@ -243,7 +250,7 @@ const rows: [number | string, EntryBasis][] = [
       httpStatus: {
         inferred: `No stored document gives 9637 an HTTP status; 403 is attributed to ${NEWEST_V2}.`,
       },
-      api: { inferred: `Only the legacy page lists 9637; v2 is attributed to ${NEWEST_V2}.` },
+      api: onV2(9637),
       delivery: LEGACY_SYNC,
     },
   ],
@@ -252,10 +259,8 @@ const rows: [number | string, EntryBasis][] = [
   [
     9641,
     legacyRow({
-      api: { inferred: `Only the legacy page lists 9641; v2 is attributed to ${NEWEST_V2}.` },
-      delivery: {
-        inferred: `The legacy page lists 9641 in a response; async delivery on v2 is attributed to ${NEWEST_V2}.`,
-      },
+      api: onV2(9641),
+      delivery: asyncOnV2(9641),
     }),
   ],
   [
@@ -269,18 +274,12 @@ const rows: [number | string, EntryBasis][] = [
   ],
   [
     9644,
-    {
-      message: { reported: NEWEST_V2 },
-      olderMessages: cite(LEGACY),
-      api: { inferred: `Only the legacy page lists 9644; v2 is attributed to ${NEWEST_V2}.` },
-      delivery: {
-        inferred: `The legacy page lists 9644 in a response; async delivery on v2 is attributed to ${NEWEST_V2}.`,
-      },
+    legacyRewordedOnV2(9644, {
       retryClass: cite(
         LEGACY,
         'Volume Purchase Program is currently in maintenance mode. Please try again later.',
       ),
-    },
+    }),
   ],
   [
     9646,
