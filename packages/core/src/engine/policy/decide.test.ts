@@ -32,7 +32,8 @@ const response = (
 const half = () => 0.5;
 
 describe('decide', () => {
-  it('riCloud code-rate-limited: never resent, retryAt at least an hour ahead (Reincubate: "wait at least an hour")', () => {
+  // 004_c44bd972831b499b.txt: "We recommend the user wait at least an hour before retrying."
+  it('riCloud code-rate-limited: never resent, retryAt at least an hour ahead', () => {
     const decoded = decodeResponse({
       status: 429,
       headers: { 'retry-after': '30' },
