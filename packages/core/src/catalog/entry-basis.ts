@@ -9,7 +9,14 @@ import {
 
 const NOT_STATED = "vppwatch's reading: no stored document states it.";
 
-/** True when the field's value is stated by a stored source document. */
+/**
+ * True when the field's value is stated by a stored source document.
+ *
+ * @example
+ * ```ts
+ * isCitation(catalogBasis(lookupCode(9603)!).retryClass!); // true: Apple says to send the request again
+ * ```
+ */
 export function isCitation(basis: FieldBasis): basis is Citation {
   return 'from' in basis;
 }
@@ -57,7 +64,15 @@ export function unsupportedFields(entry: CatalogEntry): CatalogField[] {
   });
 }
 
-/** True when the remediation goes beyond the documents: vppwatch's advice, not the vendor's. */
+/**
+ * True when the remediation goes beyond the documents: vppwatch's advice, not the vendor's.
+ *
+ * @example
+ * ```ts
+ * isVppwatchAdvice(lookupCode(9650)!); // true
+ * isVppwatchAdvice(lookupCode(9603)!); // false: Apple's own "minutes later, instead of seconds"
+ * ```
+ */
 export function isVppwatchAdvice(entry: CatalogEntry): boolean {
   const basis = catalogBasis(entry).remediation;
   return basis === undefined || !isCitation(basis);

@@ -8,7 +8,14 @@ export interface SourceDocument {
   readonly stored: readonly string[];
 }
 
-/** The stored source documents, by the id citations use. */
+/**
+ * The stored source documents, by the id citations use.
+ *
+ * @example
+ * ```ts
+ * SOURCE_DOCUMENTS['ricloud-errors'].url; // 'https://reincubate.com/support/ricloud/errors/'
+ * ```
+ */
 export const SOURCE_DOCUMENTS: Readonly<Record<SourceDocumentId, SourceDocument>> = {
   'apple-legacy-errors': {
     title: 'Apple, Interpreting Error Codes (VPP legacy)',
