@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RecentKeys } from '../shared/recent-keys.js';
 import { bearerMatches, tokenDigest } from './bearer-check.js';
 import { deliverNotification } from './deliver-notification.js';
 import { type NotificationHandlerOptions, normalizeHandlerOptions } from './notification-options.js';
 import { readEnvelope } from './read-envelope.js';
-import { RecentKeys } from './recent-keys.js';
 
 /**
  * A Node request handler; `body` is an already-parsed body when a framework read the stream first (Express's

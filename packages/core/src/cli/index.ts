@@ -1,4 +1,4 @@
-import { PACKAGE_INFO } from '../package-info.js';
+import { PACKAGE_INFO } from '../shared/package-info.js';
 import { parseArgs } from './args.js';
 import { runDecode } from './decode.js';
 import { runExplain } from './explain.js';

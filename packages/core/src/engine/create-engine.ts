@@ -3,19 +3,19 @@ import type { DecodedResponse } from '../decode/types.js';
 import { createVppMetrics } from '../telemetry/create-metrics.js';
 import { checkedOperation } from '../telemetry/operation.js';
 import { VppTracing } from '../telemetry/tracing.js';
-import { AppleRateFollower } from './apple-rate.js';
-import { callParamsOf } from './call-params.js';
-import type { EngineRuntime } from './engine-runtime.js';
-import { usableEventId } from './event-id.js';
-import { EngineEmitter, type EngineEventName, type EngineEvents } from './events.js';
-import { executeCall } from './execute.js';
-import { VppLogicalCall } from './logical-call.js';
+import { callParamsOf } from './call/call-params.js';
+import type { EngineRuntime } from './call/engine-runtime.js';
+import { usableEventId } from './call/event-id.js';
+import { EngineEmitter, type EngineEventName, type EngineEvents } from './call/events.js';
+import { executeCall } from './call/execute.js';
+import { VppLogicalCall } from './call/logical-call.js';
+import type { RequestDescriptor, Transport, VppEngine } from './call/types.js';
 import { normalizeOptions } from './normalize-options.js';
 import type { VppEngineOptions } from './options.js';
-import { TenantRateLimiter } from './rate-limiter.js';
-import { RetryBudget } from './retry-budget.js';
-import { MemoryTenantStore } from './tenant-store.js';
-import type { RequestDescriptor, Transport, VppEngine } from './types.js';
+import { AppleRateFollower } from './tenant/apple-rate.js';
+import { TenantRateLimiter } from './tenant/rate-limiter.js';
+import { RetryBudget } from './tenant/retry-budget.js';
+import { MemoryTenantStore } from './tenant/tenant-store.js';
 
 /** The engine as {@link createVppEngine} returns it: the adapter contract plus events and failure recording. */
 export interface VppEngineInstance extends VppEngine {

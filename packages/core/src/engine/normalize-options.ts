@@ -1,39 +1,12 @@
 import type { EventOrigins } from '../async/event-origins.js';
-import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/types.js';
-import { VppError } from '../errors/vpp-error.js';
-import { isRetryClass, type RetryClass } from '../retry-class.js';
-import type { DelayContext, VppEngineOptions } from './options.js';
-import { perSecondAllowance } from './rate-limiter.js';
-import type { RetryableClass } from './retryable.js';
+import { isRetryClass, type RetryClass } from '../catalog/retry-class.js';
+import type { RetryableClass } from '../shared/retryable.js';
+import type { VppEngineOptions } from './options.js';
+import { checkMs, invalid } from './policy/check-option.js';
+import type { EnginePolicy } from './policy/engine-policy.js';
+import { perSecondAllowance } from './tenant/rate-limiter.js';
 
-/** Options after validation: every limit present and checked, nothing shared with the caller's object. */
-export interface EnginePolicy {
-  readonly maxAttempts: number;
-  readonly baseDelayMs: Readonly<Record<RetryableClass, number>>;
-  readonly maxDelayMs: Readonly<Record<RetryableClass, number>>;
-  readonly maxRetryAfterMs: number;
-  readonly deadlineMs: number | null;
-  readonly attemptTimeoutMs: number | null;
-  readonly budget: {
-    readonly capacity: number;
-    readonly throttledCost: number;
-    readonly cost: number;
-  } | null;
-  readonly rateLimit: {
-    readonly requestsPerSecond: number;
-    readonly burst: number;
-    /** Which of the two the caller set; the others follow Apple's announced `maxRequestPerSecond`. */
-    readonly fixedRate: boolean;
-    readonly fixedBurst: boolean;
-  } | null;
-  readonly classify: ReadonlyMap<string, RetryClass>;
-  readonly delay: ((context: DelayContext) => number) | null;
-  readonly rejectIdempotentOk: boolean;
-  readonly now: () => number;
-  readonly random: () => number;
-  readonly decode: ((input: DecodeInput, options: DecodeOptions) => DecodedResponse) | null;
-  readonly origins: EventOrigins | null;
-}
+export type { EnginePolicy } from './policy/engine-policy.js';
 
 const DEFAULT_BASE: Record<RetryableClass, number> = { transient: 100, throttled: 1000, retry_later: 30_000 };
 const DEFAULT_CAP: Record<RetryableClass, number> = {
@@ -41,22 +14,6 @@ const DEFAULT_CAP: Record<RetryableClass, number> = {
   throttled: 20_000,
   retry_later: 120_000,
 };
-
-function invalid(name: string, value: unknown, expected: string): VppError {
-  const shown = typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
-  return new VppError({
-    code: 'ERR_VPP_INVALID_ARGUMENT',
-    message: `Invalid option ${name}: expected ${expected}, got ${shown}`,
-  });
-}
-
-/** Checks a non-negative finite number (or a positive one when `positive`). */
-export function checkMs(name: string, value: unknown, fallback: number, positive = false): number {
-  if (value === undefined) return fallback;
-  const ok = typeof value === 'number' && Number.isFinite(value) && (positive ? value > 0 : value >= 0);
-  if (!ok) throw invalid(name, value, positive ? 'a finite number > 0' : 'a finite number >= 0');
-  return value;
-}
 
 function optionalMs(name: string, value: unknown): number | null {
   return value === undefined ? null : checkMs(name, value, 0, true);

@@ -1,23 +1,13 @@
 import type { EventOrigins } from '../async/event-origins.js';
+import type { RetryClass } from '../catalog/retry-class.js';
 import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/types.js';
-import type { RetryClass } from '../retry-class.js';
+import type { RetryableClass } from '../shared/retryable.js';
 import type { OtelMeterLike } from '../telemetry/otel-meter-backend.js';
-import type { EngineListeners } from './events.js';
-import type { RetryableClass } from './retryable.js';
-import type { TenantStore } from './tenant-store.js';
+import type { EngineListeners } from './call/events.js';
+import type { DelayContext } from './policy/engine-policy.js';
+import type { TenantStore } from './tenant/tenant-store.js';
 
-/** What a custom `delay` function is told; its answer is always clamped to `[floorMs, capMs]`. */
-export interface DelayContext {
-  readonly retryClass: RetryableClass;
-  /** Retries already made for this request (0 before the first retry). */
-  readonly retries: number;
-  /** The delay the engine computed. */
-  readonly computedMs: number;
-  /** The server's Retry-After in ms, when it sent one. */
-  readonly retryAfterMs: number | null;
-  readonly floorMs: number;
-  readonly capMs: number;
-}
+export type { DelayContext } from './policy/engine-policy.js';
 
 /** A metrics registry in prom-client's shape (`getSingleMetric`, `registerMetric`). */
 export interface MetricsRegistryLike {

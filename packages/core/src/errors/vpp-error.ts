@@ -1,6 +1,6 @@
+import type { RetryClass } from '../catalog/retry-class.js';
 import type { DecodedResponse, VppFailure } from '../decode/types.js';
-import type { GiveUpReason, RetryInfo } from '../engine/types.js';
-import type { RetryClass } from '../retry-class.js';
+import type { GiveUpReason, RetryInfo } from '../shared/call-outcome.js';
 
 const brand = Symbol.for('vppwatch.VppError');
 

@@ -1,7 +1,7 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
+import type { Transport } from '../engine/call/types.js';
 import { createVppEngine } from '../engine/create-engine.js';
-import type { Transport } from '../engine/types.js';
 
 type Reply = { status: number; headers?: Record<string, string>; body?: unknown };
 const instant = (reply: (i: number) => Reply): Transport<Reply> => {

@@ -8,9 +8,9 @@ import {
 } from '@opentelemetry/sdk-metrics';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
+import type { Transport } from '../engine/call/types.js';
 import { createVppEngine } from '../engine/create-engine.js';
 import type { VppEngineOptions } from '../engine/options.js';
-import type { Transport } from '../engine/types.js';
 import { isVppError } from '../errors/vpp-error.js';
 
 type Reply = { status: number; headers?: Record<string, string>; body?: unknown };

@@ -1,7 +1,7 @@
 import { Counter, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
+import type { Transport } from '../engine/call/types.js';
 import { createVppEngine } from '../engine/create-engine.js';
-import type { Transport } from '../engine/types.js';
 
 const url = 'https://vpp.itunes.apple.com/mdm/v2/assets';
 const ok: Transport<{ status: number; body: string }> = {

@@ -7,8 +7,8 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Transport } from '../engine/call/types.js';
 import { createVppEngine } from '../engine/create-engine.js';
-import type { Transport } from '../engine/types.js';
 
 const url = 'https://vpp.itunes.apple.com/mdm/v2/assets';
 const ok: Transport<{ status: number; body: unknown }> = {

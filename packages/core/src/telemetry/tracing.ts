@@ -1,6 +1,6 @@
-import type { DelaySource, GiveUpReason } from '../engine/types.js';
-import { PACKAGE_INFO } from '../package-info.js';
-import type { RetryClass } from '../retry-class.js';
+import type { RetryClass } from '../catalog/retry-class.js';
+import type { DelaySource, GiveUpReason } from '../shared/call-outcome.js';
+import { PACKAGE_INFO } from '../shared/package-info.js';
 import { knownErrorNumber } from './labels.js';
 import { apiOf } from './operation.js';
 import { loadOptional } from './optional-module.js';

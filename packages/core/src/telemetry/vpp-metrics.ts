@@ -1,8 +1,8 @@
-import { operationOfEvent } from '../async/event-operation.js';
+import type { RetryClass } from '../catalog/retry-class.js';
 import type { DecodedResponse } from '../decode/types.js';
-import type { DelaySource, GiveUpReason } from '../engine/types.js';
-import type { RetryClass } from '../retry-class.js';
+import type { DelaySource, GiveUpReason } from '../shared/call-outcome.js';
 import type { EventLedger } from './event-ledger.js';
+import { operationOfEvent } from './event-operation.js';
 import { errorNumberLabel, statusLabel } from './labels.js';
 import type {
   CounterPort,

@@ -1,4 +1,4 @@
-import { MemoryTenantStore } from '../tenant-store.js';
+import { MemoryTenantStore } from '../tenant/tenant-store.js';
 
 /** The default store, counting how often a gate was raised (one discovery each). */
 export class CountingStore extends MemoryTenantStore {
