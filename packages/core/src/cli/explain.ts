@@ -26,6 +26,7 @@ export function explainJson(entry: CatalogEntry): Record<string, unknown> {
     remediation: entry.remediation,
     olderMessages: entry.olderMessages,
     ...(entry.aliases ? { aliases: entry.aliases } : {}),
+    ...(entry.meanings ? { meanings: entry.meanings } : {}),
   };
 }
 
@@ -46,5 +47,7 @@ function explainText(entry: CatalogEntry): string {
   ];
   if (entry.aliases?.length) pairs.push(['Aliases', entry.aliases.join(', ')]);
   for (const older of entry.olderMessages) pairs.push(['Older wording', older]);
+  for (const m of entry.meanings ?? [])
+    pairs.push(['Meaning', `${m.message} ${m.remediation} (${m.source})`]);
   return formatPairs(pairs);
 }
