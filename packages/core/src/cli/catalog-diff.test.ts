@@ -1,23 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../catalog/lookup.js';
 import { LEGACY_EXAMPLE_FILE, V2_EXAMPLE_FILE } from '../drift/test-support/apple-examples.js';
-import { runCli } from './index.js';
+import { run } from './test-support/run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-
-async function run(argv: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdin: Readable.from([Buffer.from(stdin)]),
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-  });
-  return { code, out, err };
-}
 
 describe('vppwatch catalog diff', () => {
   it("prints exactly the differences in Apple's v2 example and exits 1", async () => {
