@@ -14,7 +14,7 @@ export const OBSERVED_CODES = [
     delivery: 'sync',
     retryClass: 'client_fatal',
     remediation:
-      'A paging bug in the caller: send the page index with the request id (start at 0) and fix the listing code; resending the same request fails the same way.',
+      'A paging bug in the caller: Apple documents only this text, so fix the listing code to send a page index with the request ID; resending the same request fails the same way.',
     meanings: [
       {
         message: 'A page index is required when passing a request ID.',

@@ -47,7 +47,8 @@ function explainText(entry: CatalogEntry): string {
   ];
   if (entry.aliases?.length) pairs.push(['Aliases', entry.aliases.join(', ')]);
   for (const older of entry.olderMessages) pairs.push(['Older wording', older]);
-  for (const m of entry.meanings ?? [])
-    pairs.push(['Meaning', `${m.message} ${m.remediation} (${m.source})`]);
+  for (const m of entry.meanings ?? []) {
+    pairs.push(['Meaning', `"${m.message}" → ${m.remediation} Source: ${m.source}`]);
+  }
   return formatPairs(pairs);
 }
