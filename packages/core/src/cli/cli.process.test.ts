@@ -27,6 +27,16 @@ describe('the vppwatch bin as a real process', () => {
     expect(stdout).toBe(`${version}\n`);
   });
 
+  it("diffs Apple's v2 service/config example with the README's command: the README's output, exit 1", async () => {
+    const file = 'packages/core/src/drift/test-support/apple-v2-service-config.json';
+    const failure = await run('pnpm', ['exec', 'vppwatch', 'catalog', 'diff', file], { cwd: ROOT }).catch(
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(failure).toMatchObject({ code: 1 });
+    const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+    expect(readme).toContain((failure as { stdout: string }).stdout);
+  });
+
   it("decodes Apple's second 9616 example (regUsersAlreadyAssigned only) as a failure of class state", async () => {
     const { stdout } = await run(
       'pnpm',

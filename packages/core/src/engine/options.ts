@@ -4,6 +4,7 @@ import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/type
 import type { RetryableClass } from '../shared/retryable.js';
 import type { OtelMeterLike } from '../telemetry/otel-meter-backend.js';
 import type { EngineListeners } from './call/events.js';
+import type { VppLogger } from './drift/drift-log.js';
 import type { DelayContext } from './policy/engine-policy.js';
 import type { TenantStore } from './tenant/tenant-store.js';
 
@@ -70,6 +71,12 @@ export interface VppEngineOptions {
    * `createNotificationHandler`, and their spans link back to the call with no code of yours.
    */
   readonly origins?: EventOrigins;
+  /**
+   * Where the engine logs what operators should read once: today, each error code Apple's service config lists
+   * that the catalog lacks or words differently. Anything with `warn(message)` (`console`, pino, winston); `false`
+   * for silence. Default: Node's process warnings (`process.on('warning')`, type `VppCatalogDrift`).
+   */
+  readonly logger?: VppLogger | false;
   /** The response decoder (default: core's `decodeResponse`). */
   readonly decode?: (input: DecodeInput, options: DecodeOptions) => DecodedResponse;
 }
