@@ -1,5 +1,6 @@
 import { classifyHttpStatus } from '../catalog/http-status.js';
 import { lookupCode } from '../catalog/lookup.js';
+import type { RetryClass } from '../catalog/retry-class.js';
 import type { AlreadyAssignedDetails, FailureEntities, FailureSource, VppFailure } from './types.js';
 
 /** riCloud-style codes; anything else in a string code slot is not trusted as a code (it could echo user data). */
@@ -29,6 +30,8 @@ export interface FailureParts {
   readonly source: FailureSource;
   readonly entities?: FailureEntities | undefined;
   readonly alreadyAssigned?: AlreadyAssignedDetails | undefined;
+  /** Class and wording when the code is not in the catalog (default: from the HTTP status). */
+  readonly fallback?: { readonly retryClass: RetryClass; readonly message: string };
 }
 
 /**
@@ -41,9 +44,9 @@ export function makeFailure(parts: FailureParts): VppFailure {
   const failure: VppFailure = {
     code,
     known: entry !== undefined,
-    message: entry?.message ?? describeStatus(parts.httpStatus, code !== null),
+    message: entry?.message ?? parts.fallback?.message ?? describeStatus(parts.httpStatus, code !== null),
     serverMessage: typeof parts.serverMessage === 'string' ? parts.serverMessage : null,
-    retryClass: entry?.retryClass ?? classifyHttpStatus(parts.httpStatus),
+    retryClass: entry?.retryClass ?? parts.fallback?.retryClass ?? classifyHttpStatus(parts.httpStatus),
     httpStatus: parts.httpStatus,
     source: parts.source,
     ...(parts.entities && hasEntities(parts.entities) ? { entities: parts.entities } : {}),
