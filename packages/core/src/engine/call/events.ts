@@ -1,7 +1,10 @@
 import type { RetryClass } from '../../catalog/retry-class.js';
 import type { DelaySource, GiveUpReason } from '../../shared/call-outcome.js';
 
-/** Payloads carry closed-set values and numbers only: no URL, token, body or server message. */
+/**
+ * Payloads carry closed-set values and numbers only: no URL, token, body or server message. `errorNumber` is a
+ * catalog code, null, or `'other'` for a code the catalog does not know.
+ */
 export interface EngineEvents {
   /** After each physical attempt. */
   attempt: {
