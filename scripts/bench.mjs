@@ -26,29 +26,23 @@ const readCache = (/** @type {string} */ name) => JSON.parse(readFileSync(join(C
 /** @type {string[]} */
 const problems = [];
 
-let throttle = null;
-if (!skip.has('throttle')) {
-  section('throttle (bench/throttle.mjs)');
-  const run = await runScript(root, 'bench/throttle.mjs', values['throttle-args'].split(' ').filter(Boolean));
-  if (run.code === 0) throttle = readCache('throttle.json');
-  else problems.push(`bench/throttle.mjs exited with ${run.code}`);
+/**
+ * Runs `bench/<name>.mjs` (unless skipped) and reads the JSON it writes to .cache/bench/<name>.json.
+ * @param {string} name @param {readonly string[]} [args]
+ */
+async function benchScript(name, args = []) {
+  if (skip.has(name)) return null;
+  const script = `bench/${name}.mjs`;
+  section(`${name} (${script})`);
+  const run = await runScript(root, script, args);
+  if (run.code === 0) return readCache(`${name}.json`);
+  problems.push(`${script} exited with ${run.code}`);
+  return null;
 }
 
-let decode = null;
-if (!skip.has('decode')) {
-  section('decode (bench/decode.mjs)');
-  const run = await runScript(root, 'bench/decode.mjs');
-  if (run.code === 0) decode = readCache('decode.json');
-  else problems.push(`bench/decode.mjs exited with ${run.code}`);
-}
-
-let soak = null;
-if (!skip.has('soak')) {
-  section('soak (bench/soak.mjs)');
-  const run = await runScript(root, 'bench/soak.mjs');
-  if (run.code === 0) soak = readCache('soak.json');
-  else problems.push(`bench/soak.mjs exited with ${run.code}`);
-}
+const throttle = await benchScript('throttle', values['throttle-args'].split(' ').filter(Boolean));
+const decode = await benchScript('decode');
+const soak = await benchScript('soak');
 
 const overheads = [];
 if (!skip.has('overhead')) {
