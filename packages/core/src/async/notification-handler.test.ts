@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { errorCount, inbox, listen, telemetry, useContextManager } from '../test-support/async-harness.js';
 import { createEventOrigins } from './event-origins.js';
 import type { VppNotificationEvent } from './notification-event.js';
 import { createNotificationHandler } from './notification-handler.js';
-import { errorCount, inbox, listen, telemetry, useContextManager } from './test-support/harness.js';
 
 useContextManager();
 
