@@ -126,6 +126,8 @@ async function soak(name, calls, tokenOf, options) {
     metrics: { registry },
     tracing: false,
     baseDelayMs: { transient: 1, throttled: 1, retry_later: 1 },
+    // Set, not left to the default: a Retry-After of 120 s must give up at once (and raise the token's gate).
+    maxRetryAfterMs: 60_000,
     ...options,
   });
   const plan = PLANS[name];
