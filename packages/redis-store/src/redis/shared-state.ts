@@ -3,6 +3,19 @@ import { REPORT } from '../scripts/report.js';
 import type { RedisConnection } from './redis-connection.js';
 import { gateChannel, tenantKey } from './tenant-keys.js';
 
+/** The rate settings as the engine passes them (core's `RateSettings`). */
+export interface RateArgs {
+  readonly ceiling: number;
+  readonly burst: number;
+  readonly controller: { readonly beta: number; readonly scale: number; readonly minRate: number } | null;
+}
+
+/** The closed loop's record as Redis holds it, in durations from the moment the script ran. */
+export interface SharedRate {
+  readonly lastMaxRate: number;
+  readonly msSinceThrottle: number;
+}
+
 /** What Redis answered about a tenant; times are durations from the moment the script ran. */
 export interface SharedSnapshot {
   /** ms until the gate opens; 0 when open. */
@@ -10,6 +23,8 @@ export interface SharedSnapshot {
   /** Retry-budget tokens, or null before the first use. */
   readonly budget: number | null;
   readonly consecutive9603: number;
+  /** Null while the tenant sends at the ceiling. */
+  readonly rate: SharedRate | null;
 }
 
 /** The answer to one attempt's turn. */
@@ -21,20 +36,22 @@ export interface SharedTurn extends SharedSnapshot {
   readonly replicas: number | null;
 }
 
-export interface TurnRequest {
-  readonly requestsPerSecond: number;
-  readonly burst: number;
-  /** Sent about once per second per tenant so that Redis can count the replicas. */
-  readonly heartbeat: string | null;
+/** Several changes to one tenant, sent as one script call. */
+export interface SharedReport {
+  /** Raise the gate to at least this many ms from now. */
+  gateMs?: number;
+  /** A throttle answered the attempt sent this many ms ago: lower the rate (unless it is an echo). */
+  throttledSentAgoMs?: number;
+  /** Budget tokens to add (negative: spend), kept within [0, capacity]. */
+  budgetDelta?: number;
+  budgetCapacity?: number;
+  /** 9603s to add to the streak, or 'reset'. */
+  streak?: number | 'reset';
 }
 
-export interface ReportRequest {
-  /** Raise the gate to at least this many ms from now. */
-  readonly gateMs?: number;
-  /** Budget tokens to add (negative: spend), kept within [0, capacity]. */
-  readonly budgetDelta?: number;
-  readonly budgetCapacity?: number;
-  readonly streak?: 'inc' | 'reset';
+export interface SharedReportReply extends SharedSnapshot {
+  /** The rate before the throttle when this report lowered it, else null. */
+  readonly loweredFrom: number | null;
 }
 
 export interface SharedStateSettings {
@@ -45,33 +62,44 @@ export interface SharedStateSettings {
 
 const VERDICTS = ['go', 'wait', 'gated'] as const;
 
+function rateArgs(rate: RateArgs | null): string[] {
+  if (rate === null) return ['', '', '', '', ''];
+  const c = rate.controller;
+  return [
+    String(rate.ceiling),
+    String(rate.burst),
+    c === null ? '' : String(c.beta),
+    c === null ? '' : String(c.scale),
+    c === null ? '' : String(c.minRate),
+  ];
+}
+
 /** The tenant state all replicas share, one script round trip per operation. */
 export class SharedState {
   readonly #connection: RedisConnection;
-  readonly #settings: SharedStateSettings;
+  readonly #prefix: string;
   readonly #ttl: string;
   readonly #margin: string;
   readonly #channel: string;
 
   constructor(connection: RedisConnection, settings: SharedStateSettings) {
     this.#connection = connection;
-    this.#settings = settings;
+    this.#prefix = settings.prefix;
     this.#ttl = String(settings.ttlMs);
     this.#margin = String(settings.windowMarginMs);
     this.#channel = gateChannel(settings.prefix);
   }
 
   key(tenant: string): string {
-    return tenantKey(this.#settings.prefix, tenant);
+    return tenantKey(this.#prefix, tenant);
   }
 
-  async turn(tenant: string, request: TurnRequest): Promise<SharedTurn> {
+  async turn(tenant: string, rate: RateArgs | null, heartbeat: string | null): Promise<SharedTurn> {
     const reply = await this.#connection.run(ACQUIRE, this.key(tenant), [
-      String(request.requestsPerSecond),
-      String(request.burst),
+      ...rateArgs(rate),
       this.#margin,
       this.#ttl,
-      request.heartbeat ?? '',
+      heartbeat ?? '',
     ]);
     const replicas = Number(reply[5]);
     return {
@@ -81,15 +109,19 @@ export class SharedState {
       budget: optionalNumber(reply[3]),
       consecutive9603: Number(reply[4]),
       replicas: replicas >= 0 ? replicas : null,
+      rate: sharedRate(reply[6], reply[7]),
     };
   }
 
-  async report(tenant: string, request: ReportRequest): Promise<SharedSnapshot> {
+  async report(tenant: string, rate: RateArgs | null, report: SharedReport): Promise<SharedReportReply> {
+    const streak = report.streak;
     const reply = await this.#connection.run(REPORT, this.key(tenant), [
-      request.gateMs === undefined ? '' : String(Math.max(0, request.gateMs)),
-      request.budgetDelta === undefined ? '' : String(request.budgetDelta),
-      String(request.budgetCapacity ?? 0),
-      request.streak ?? '',
+      ...rateArgs(rate),
+      report.gateMs === undefined ? '' : String(Math.max(0, report.gateMs)),
+      report.throttledSentAgoMs === undefined ? '' : String(Math.max(0, report.throttledSentAgoMs)),
+      report.budgetDelta === undefined ? '' : String(report.budgetDelta),
+      String(report.budgetCapacity ?? 0),
+      streak === undefined ? '' : streak === 'reset' ? 'reset' : `inc:${streak}`,
       this.#ttl,
       this.#channel,
       tenant,
@@ -98,8 +130,16 @@ export class SharedState {
       gateMs: Number(reply[0]),
       budget: optionalNumber(reply[1]),
       consecutive9603: Number(reply[2]),
+      rate: sharedRate(reply[3], reply[4]),
+      loweredFrom: optionalNumber(reply[5]),
     };
   }
+}
+
+function sharedRate(lastMaxRate: unknown, msSince: unknown): SharedRate | null {
+  const rate = optionalNumber(lastMaxRate);
+  const since = optionalNumber(msSince);
+  return rate === null || since === null ? null : { lastMaxRate: rate, msSinceThrottle: since };
 }
 
 function optionalNumber(value: unknown): number | null {

@@ -9,7 +9,7 @@ let connection: RedisConnection;
 let state: SharedState;
 let n = 0;
 const tenant = (): string => `tenant-${++n}`;
-const turn = { requestsPerSecond: 15, burst: 15, heartbeat: null };
+const rate = { ceiling: 15, burst: 15, controller: { beta: 0.7, scale: 0.4, minRate: 0.5 } };
 
 beforeAll(async () => {
   server = await startRedisServer();
@@ -26,7 +26,7 @@ describe('acquire script', () => {
   it('books the whole allowance at once, then makes the next wait for the window', async () => {
     const t = tenant();
     const verdicts = [];
-    for (let i = 0; i < 16; i++) verdicts.push(await state.turn(t, turn));
+    for (let i = 0; i < 16; i++) verdicts.push(await state.turn(t, rate, null));
     expect(verdicts.slice(0, 15).map((v) => v.verdict)).toEqual(Array(15).fill('go'));
     const last = verdicts[15];
     expect(last?.verdict).toBe('wait');
@@ -37,8 +37,8 @@ describe('acquire script', () => {
 
   it('books nothing while the gate is closed', async () => {
     const t = tenant();
-    await state.report(t, { gateMs: 5_000 });
-    const gated = await state.turn(t, turn);
+    await state.report(t, rate, { gateMs: 5_000 });
+    const gated = await state.turn(t, rate, null);
     expect(gated.verdict).toBe('gated');
     expect(gated.gateMs).toBeGreaterThan(4_000);
     const fields = (await connection.command(['HGETALL', state.key(t)])) as Record<string, string>;
@@ -47,8 +47,8 @@ describe('acquire script', () => {
 
   it('paces evenly with burst 1', async () => {
     const t = tenant();
-    const first = await state.turn(t, { ...turn, burst: 1 });
-    const second = await state.turn(t, { ...turn, burst: 1 });
+    const first = await state.turn(t, { ...rate, burst: 1 }, null);
+    const second = await state.turn(t, { ...rate, burst: 1 }, null);
     expect(first.verdict).toBe('go');
     expect(second.verdict).toBe('wait');
     expect(second.waitMs).toBeGreaterThan(50);
@@ -56,51 +56,80 @@ describe('acquire script', () => {
 
   it('counts the replicas that sent a heartbeat', async () => {
     const t = tenant();
-    await state.turn(t, { ...turn, heartbeat: 'a' });
-    await state.turn(t, { ...turn, heartbeat: 'b' });
-    const third = await state.turn(t, { ...turn, heartbeat: 'a' });
+    await state.turn(t, rate, 'a');
+    await state.turn(t, rate, 'b');
+    const third = await state.turn(t, rate, 'a');
     expect(third.replicas).toBe(2);
-    expect((await state.turn(t, turn)).replicas).toBeNull();
+    expect((await state.turn(t, rate, null)).replicas).toBeNull();
   });
 });
 
 describe('report script', () => {
   it('raises the gate only to a later time', async () => {
     const t = tenant();
-    const raised = await state.report(t, { gateMs: 3_000 });
-    const lower = await state.report(t, { gateMs: 1_000 });
+    const raised = await state.report(t, rate, { gateMs: 3_000 });
+    const lower = await state.report(t, rate, { gateMs: 1_000 });
     expect(raised.gateMs).toBeGreaterThan(2_900);
     expect(lower.gateMs).toBeGreaterThan(2_000);
   });
 
   it('keeps the budget within [0, capacity], starting from capacity', async () => {
     const t = tenant();
-    expect((await state.turn(t, turn)).budget).toBeNull();
-    expect((await state.report(t, { budgetDelta: -5, budgetCapacity: 8 })).budget).toBe(3);
-    expect((await state.report(t, { budgetDelta: -5, budgetCapacity: 8 })).budget).toBe(0);
-    expect((await state.report(t, { budgetDelta: 20, budgetCapacity: 8 })).budget).toBe(8);
+    expect((await state.turn(t, rate, null)).budget).toBeNull();
+    expect((await state.report(t, rate, { budgetDelta: -5, budgetCapacity: 8 })).budget).toBe(3);
+    expect((await state.report(t, rate, { budgetDelta: -5, budgetCapacity: 8 })).budget).toBe(0);
+    expect((await state.report(t, rate, { budgetDelta: 20, budgetCapacity: 8 })).budget).toBe(8);
   });
 
   it('counts and resets the 9603 streak', async () => {
     const t = tenant();
-    await state.report(t, { streak: 'inc' });
-    expect((await state.report(t, { streak: 'inc' })).consecutive9603).toBe(2);
-    expect((await state.report(t, { streak: 'reset' })).consecutive9603).toBe(0);
+    await state.report(t, rate, { streak: 1 });
+    expect((await state.report(t, rate, { streak: 1 })).consecutive9603).toBe(2);
+    expect((await state.report(t, rate, { streak: 'reset' })).consecutive9603).toBe(0);
   });
 
   it('sends the script again in full after the server forgot it', async () => {
     const t = tenant();
-    await state.turn(t, turn);
+    await state.turn(t, rate, null);
     await connection.command(['SCRIPT', 'FLUSH']);
-    expect((await state.turn(t, turn)).verdict).toBe('go');
+    expect((await state.turn(t, rate, null)).verdict).toBe('go');
+  });
+});
+
+describe('closed-loop rate', () => {
+  it('lowers the shared rate once per throttle, ignores echoes, and books at the lowered rate', async () => {
+    const t = tenant();
+    const first = await state.report(t, rate, { throttledSentAgoMs: 50 });
+    expect(first.loweredFrom).toBe(15);
+    expect(first.rate?.lastMaxRate).toBe(15);
+    // Sent before that decrease: an echo of the same overload, not a new throttle.
+    const echo = await state.report(t, rate, { throttledSentAgoMs: 5_000 });
+    expect(echo.loweredFrom).toBeNull();
+    // At 0.7 × 15 = 10.5/s the window holds 10 requests.
+    const verdicts = [];
+    for (let i = 0; i < 11; i++) verdicts.push((await state.turn(t, rate, null)).verdict);
+    expect(verdicts.filter((v) => v === 'go')).toHaveLength(10);
+    expect(verdicts[10]).toBe('wait');
+  });
+
+  it('keeps no rate record when the loop is off', async () => {
+    const t = tenant();
+    const reply = await state.report(t, { ...rate, controller: null }, { throttledSentAgoMs: 10 });
+    expect(reply.loweredFrom).toBeNull();
+    expect(reply.rate).toBeNull();
+  });
+
+  it('checks only the gate without a rate limit', async () => {
+    const t = tenant();
+    for (let i = 0; i < 30; i++) expect((await state.turn(t, null, null)).verdict).toBe('go');
   });
 });
 
 describe('keys', () => {
   it('hold only the hash-tagged tenant, and every one has a TTL', async () => {
     const t = tenant();
-    await state.turn(t, { ...turn, heartbeat: 'replica-1' });
-    await state.report(t, { gateMs: 120_000, budgetDelta: -1, budgetCapacity: 10, streak: 'inc' });
+    await state.turn(t, rate, 'replica-1');
+    await state.report(t, rate, { gateMs: 120_000, budgetDelta: -1, budgetCapacity: 10, streak: 1 });
     const keys = (await connection.command(['KEYS', '*'])) as string[];
     expect(keys).toContain(`vppwatch:{${t}}`);
     expect(keys).toContain(`vppwatch:{${t}}:replicas`);
