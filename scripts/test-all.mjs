@@ -93,7 +93,9 @@ function ensureDebianPackages() {
   ];
   if (missing.length === 0) return;
   if (!has('apt-get') || process.getuid?.() !== 0) {
-    console.log(`${missing.join(', ')} not found and apt-get unavailable: the tests that need them are skipped (CI fails them)`);
+    console.log(
+      `${missing.join(', ')} not found and apt-get unavailable: the tests that need them are skipped (CI fails them)`,
+    );
     return;
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

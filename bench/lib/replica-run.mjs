@@ -1,8 +1,8 @@
 // Replicas of one application on one token: N worker processes, each with its own engine, with or without the
 // Redis store, against one simulator in its own process; the simulator's request log is the truth.
 import { fork } from 'node:child_process';
-import { createClient } from 'redis';
 import { startSimulatorProcess } from '@vppwatch/simulator';
+import { createClient } from 'redis';
 
 /**
  * @typedef {object} ReplicaSpec
@@ -15,7 +15,8 @@ import { startSimulatorProcess } from '@vppwatch/simulator';
  * @property {number} [graceMs]        in-flight grace for arrivals inside an announced window (default 50)
  * @property {Record<string, unknown>} [engineOptions]
  * @property {(event: { type: string, worker: number, message?: string }) => void} [onEvent]
- * @property {boolean} [progress]
+ * @property {boolean} [progress]   report every settled call through onEvent
+ * @property {boolean} [arrivals]   return the simulator's arrival times (ms)
  */
 
 /**
@@ -37,6 +38,8 @@ import { startSimulatorProcess } from '@vppwatch/simulator';
  * @property {number} storeErrors
  * @property {number | null} redisCommandsPerCall
  * @property {{ mean: number, p50: number, p99: number } | null} acquireMs   round trip of one turn, across workers
+ * @property {(boolean | null)[]} sharedAtEnd   per worker: whether its store was in shared mode at the end
+ * @property {number[]} [arrivals]
  */
 
 /** @param {ReplicaSpec} spec @returns {Promise<ReplicaResult>} */
@@ -98,6 +101,8 @@ export async function runReplicas(spec) {
       redisCommandsPerCall:
         before === null || after === null ? null : round((after - before) / spec.calls, 3),
       acquireMs: pool(results.map((r) => r.acquireMs)),
+      sharedAtEnd: results.map((r) => r.shared),
+      ...(spec.arrivals ? { arrivals: log.map((r) => r.at) } : {}),
     };
   } finally {
     for (const child of children) child.stop();

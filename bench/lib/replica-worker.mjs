@@ -19,7 +19,9 @@ import { Registry } from 'prom-client';
 async function prepare(spec) {
   const registry = new Registry();
   const store =
-    spec.redisUrl === null ? undefined : await createRedisStore({ url: spec.redisUrl, logger: quietLogger() });
+    spec.redisUrl === null
+      ? undefined
+      : await createRedisStore({ url: spec.redisUrl, logger: quietLogger() });
   const latency = store === undefined ? null : timeAcquire(store);
   const engine = createVppEngine({ metrics: { registry }, store, ...(spec.engineOptions ?? {}) });
   return { registry, store, engine, latency };

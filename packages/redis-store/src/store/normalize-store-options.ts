@@ -75,7 +75,8 @@ export function normalizeStoreOptions(options: RedisStoreOptions): StoreSettings
   if (share !== undefined && (typeof share !== 'number' || !(share > 0 && share <= 1)))
     throw invalid('fallbackShare: a number in (0, 1]');
   const logger = options.logger === undefined ? console : options.logger === false ? null : options.logger;
-  if (logger !== null && typeof logger?.warn !== 'function') throw invalid('logger: { warn(message) } or false');
+  if (logger !== null && typeof logger?.warn !== 'function')
+    throw invalid('logger: { warn(message) } or false');
   return {
     url: url ?? null,
     client: client ?? null,

@@ -32,7 +32,14 @@ export class TenantMirror {
     let state = this.#tenants.get(tenant);
     if (state === undefined) {
       if (this.#tenants.size >= this.#pruneAt) this.#forgetIdle(now);
-      state = { gateUntil: 0, budget: undefined, consecutive9603: 0, rate: null, heartbeatAt: 0, usedAt: now };
+      state = {
+        gateUntil: 0,
+        budget: undefined,
+        consecutive9603: 0,
+        rate: null,
+        heartbeatAt: 0,
+        usedAt: now,
+      };
       this.#tenants.set(tenant, state);
     }
     state.usedAt = now;

@@ -1,0 +1,119 @@
+// Replicas in separate processes against one simulator (its own process) and one real redis-server. The workers
+// run the built packages, as an application would; the simulator's request log is the truth.
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReplicas } from '../../../bench/lib/replica-run.mjs';
+import { type RedisServer, startRedisServer } from '../src/testing/redis-server.js';
+
+let redis: RedisServer;
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+
+afterAll(async () => {
+  await redis?.stop();
+});
+
+/** Every key in Redis with its TTL in ms. */
+async function keysWithTtl(url: string): Promise<Map<string, number>> {
+  const client = createClient({ url });
+  await client.connect();
+  try {
+    const keys = new Map<string, number>();
+    for await (const batch of client.scanIterator({ COUNT: 100 })) {
+      for (const key of batch) keys.set(key, await client.pTTL(key));
+    }
+    return keys;
+  } finally {
+    await client.close();
+  }
+}
+
+describe('replicas share one token through Redis', () => {
+  it('two engines in two processes obey one Retry-After (none without the store would)', async () => {
+    // The organization admits 3/s while each engine believes 15/s: throttles and Retry-After windows follow.
+    const spec = { workers: 2, calls: 40, concurrency: 4, perSecond: 3, burst: 3, graceMs: 50 };
+    const shared = await runReplicas({ ...spec, redisUrl: redis.url });
+    expect(shared.rejected).toBe(0);
+    expect(shared.throttled).toBeGreaterThan(0);
+    expect(shared.insideWindow).toBe(0);
+    expect(shared.storeErrors).toBe(0);
+  });
+
+  it('shares the allowance exactly: a burst of 100 from 4 processes, never more than 15 in any second', async () => {
+    // No limit at the simulator: what arrives there is exactly what the replicas sent.
+    const run = await runReplicas({
+      workers: 4,
+      calls: 100,
+      concurrency: 25,
+      perSecond: 1000,
+      burst: 1000,
+      redisUrl: redis.url,
+      engineOptions: { rateLimit: { requestsPerSecond: 15 } },
+      arrivals: true,
+    });
+    expect(run.rejected).toBe(0);
+    expect(run.attempts).toBe(100);
+    expect(maxInAnySecond(run.arrivals ?? [])).toBeLessThanOrEqual(15);
+  });
+
+  it('keeps only the tenant hash in its keys, every key with a TTL', async () => {
+    await runReplicas({ workers: 2, calls: 20, perSecond: 15, redisUrl: redis.url });
+    const keys = await keysWithTtl(redis.url);
+    expect(keys.size).toBeGreaterThan(0);
+    for (const [key, ttl] of keys) {
+      expect(key).toMatch(/^vppwatch:\{[A-Za-z0-9_-]{43}\}(:replicas)?$/);
+      expect(ttl).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('Redis killed and restarted mid-run', () => {
+  it('fails no call, counts the fallback, and resumes shared mode by itself', async () => {
+    let done = 0;
+    const logs: string[] = [];
+    let killed = false;
+    let restarted = false;
+    const run = await runReplicas({
+      workers: 2,
+      calls: 120,
+      concurrency: 4,
+      perSecond: 15,
+      redisUrl: redis.url,
+      progress: true,
+      onEvent: (event) => {
+        if (event.type === 'log') logs.push(event.message ?? '');
+        if (event.type !== 'progress') return;
+        done += 1;
+        if (done === 30 && !killed) {
+          killed = true;
+          void redis.kill('SIGKILL');
+        }
+        if (done === 60 && !restarted) {
+          restarted = true;
+          void redis.restart();
+        }
+      },
+    });
+    expect(killed && restarted).toBe(true);
+    expect(run.rejected).toBe(0);
+    expect(run.storeErrors).toBeGreaterThan(0);
+    expect(run.sharedAtEnd).toEqual([true, true]);
+    // One warning per replica for the outage, one notice per replica when it ended.
+    expect(logs.filter((l) => l.includes('unavailable'))).toHaveLength(2);
+    expect(logs.filter((l) => l.includes('shared mode resumed'))).toHaveLength(2);
+  });
+});
+
+/** The most arrivals in any window of 1000 ms. */
+function maxInAnySecond(arrivals: readonly number[]): number {
+  const sorted = [...arrivals].sort((a, b) => a - b);
+  let most = 0;
+  let start = 0;
+  for (let end = 0; end < sorted.length; end++) {
+    while ((sorted[end] as number) - (sorted[start] as number) >= 1000) start += 1;
+    most = Math.max(most, end - start + 1);
+  }
+  return most;
+}
