@@ -32,6 +32,7 @@ export class VppMetrics {
   readonly #inFlight: GaugePort;
   readonly #giveUps: CounterPort;
   readonly #tokenExpiry: GaugePort;
+  readonly #storeErrors: CounterPort;
   /** Expiry per tenant (a token hash, never the token), so a renewed token replaces its old date. */
   readonly #expiries = new Map<string, number>();
   /** Series handles resolved once per label set: the request path only bumps them. */
@@ -98,6 +99,15 @@ export class VppMetrics {
       labelNames: [],
       aggregator: 'min',
     });
+    this.#storeErrors = backend.counter({
+      name: n('store_errors_total'),
+      help: 'Failures of the tenant store backend (e.g. Redis), by store operation; the engine went on with its local fallback.',
+      labelNames: ['operation'],
+    });
+  }
+
+  storeError(operation: string): void {
+    this.#storeErrors.inc({ operation });
   }
 
   callStarted(): void {

@@ -85,6 +85,15 @@ export class CallTelemetry {
     this.#sinks.metrics?.tokenExpiry(tenant, expiresAtMs);
   }
 
+  rateChange(cause: EngineEvents['rateChange']['cause'], from: number, to: number, ceiling: number): void {
+    const emitter = this.#sinks.emitter;
+    this.#span?.rateChange(cause, from, to);
+    if (emitter.has('rateChange')) {
+      const operation = this.#operation;
+      emitter.emit('rateChange', { operation, cause, previousRate: from, rate: to, ceiling });
+    }
+  }
+
   gate(untilMs: number): void {
     this.#sinks.metrics?.backoffUntil(untilMs);
   }

@@ -99,6 +99,7 @@ export class VppLogicalCall implements LogicalCall {
     this.#record.lastDecoded = decoded;
     const retryClass = effectiveClass(decoded, this.#rt.policy.classify);
     count9603(this.#rt.store, this.#params.tenant, decoded);
+    if (retryClass === 'throttled') this.#learnFromThrottle();
     if (decoded.tokenExpiresAt !== null)
       this.#telemetry.tokenExpiry(this.#params.tenant, decoded.tokenExpiresAt);
     const errorNumber = decoded.failures[0]?.code ?? null;
@@ -119,10 +120,22 @@ export class VppLogicalCall implements LogicalCall {
 
   /** What a successful answer teaches beyond itself: an event's origin, Apple's rate limit. */
   #learnFromSuccess(body: unknown): void {
-    const { origins, appleRate } = this.#rt;
+    const { origins, rate } = this.#rt;
     const operation = this.#params.operation;
     if (origins !== null) rememberOrigin(origins, operation, body, this.#telemetry.spanContext());
-    if (appleRate !== null && operation === 'service_config') appleRate.observe(body);
+    if (operation !== 'service_config' || rate.settings === null) return;
+    const before = rate.settings.ceiling;
+    const ceiling = rate.observe(body);
+    if (ceiling !== null) this.#telemetry.rateChange('announced', before, ceiling, ceiling);
+  }
+
+  /** A throttle answered the attempt: the closed loop lowers the tenant's rate (once per discovery). */
+  #learnFromThrottle(): void {
+    const settings = this.#rt.rate.settings;
+    if (settings === null) return;
+    const now = this.#rt.policy.now();
+    const change = this.#rt.store.throttled(this.#params.tenant, this.#attemptStartedAt, now, settings);
+    if (change !== null) this.#telemetry.rateChange('throttle', change.from, change.to, settings.ceiling);
   }
 
   onError(error: unknown): CallDecision {

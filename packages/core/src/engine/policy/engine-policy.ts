@@ -2,6 +2,7 @@ import type { EventOrigins } from '../../async/event-origins.js';
 import type { RetryClass } from '../../catalog/retry-class.js';
 import type { DecodedResponse, DecodeInput, DecodeOptions } from '../../decode/types.js';
 import type { RetryableClass } from '../../shared/retryable.js';
+import type { RateSettings } from './rate-settings.js';
 
 /** What a custom `delay` function is told; its answer is always clamped to `[floorMs, capMs]`. */
 export interface DelayContext {
@@ -30,8 +31,8 @@ export interface EnginePolicy {
     readonly cost: number;
   } | null;
   readonly rateLimit: {
-    readonly requestsPerSecond: number;
-    readonly burst: number;
+    /** What the store is handed at first: the ceiling, the burst and the closed loop's constants. */
+    readonly settings: RateSettings;
     /** Which of the two the caller set; the others follow Apple's announced `maxRequestPerSecond`. */
     readonly fixedRate: boolean;
     readonly fixedBurst: boolean;
