@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { type Simulator, startSimulator } from '@vppwatch/simulator';
@@ -37,48 +37,59 @@ interface Report {
   warnings: string[];
 }
 
-/** Runs the fixture; a process that does not exit by itself within 20 s fails the test (status null). */
-function runApp(url: string): { report: Report; status: number | null; output: string } {
-  const child = spawnSync(process.execPath, [fixture, url, sim.url, sim.token()], {
-    encoding: 'utf8',
-    timeout: 20_000,
+/**
+ * Runs the fixture (asynchronously: the simulator answers from this process). A process that does not exit by
+ * itself within 20 s is killed and fails the test (status null).
+ */
+async function runApp(url: string): Promise<{ report: Report; status: number | null; output: string }> {
+  const child = spawn(process.execPath, [fixture, url, sim.url, sim.token()], { stdio: 'pipe' });
+  let output = '';
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
   });
-  const line = child.stdout.trim().split('\n').pop() ?? '{}';
-  return { report: JSON.parse(line) as Report, status: child.status, output: child.stdout + child.stderr };
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const status = await new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  clearTimeout(timer);
+  const line = stdout.trim().split('\n').pop() || '{}';
+  return { report: JSON.parse(line) as Report, status, output: stdout + output };
 }
 
 describe('bad input never crashes the application nor keeps it alive', () => {
   it('an unreachable URL: the documented fallback, the call succeeds, one warning, the process exits', async () => {
-    const { report, status } = runApp(`redis://127.0.0.1:${await freePort()}`);
+    const { report, status } = await runApp(`redis://127.0.0.1:${await freePort()}`);
     expect(status).toBe(0);
     expect(report).toMatchObject({ created: true, shared: false, call: 200, code: null });
     expect(report.warnings).toHaveLength(1);
     expect(report.warnings[0]).toMatch(/Redis is unavailable \(unavailable\)/);
   });
 
-  it('a wrong password: ERR_VPP_STORE, without the password, and the process exits', () => {
-    const { report, status, output } = runApp(`redis://:wrong-${PASSWORD}@127.0.0.1:${redis.port}`);
+  it('a wrong password: ERR_VPP_STORE, without the password, and the process exits', async () => {
+    const { report, status, output } = await runApp(`redis://:wrong-${PASSWORD}@127.0.0.1:${redis.port}`);
     expect(status).toBe(0);
     expect(report.code).toBe('ERR_VPP_STORE');
     expect(report.message).toMatch(/credentials/);
     expect(output).not.toContain(PASSWORD);
   });
 
-  it('no password where one is required: ERR_VPP_STORE', () => {
-    const { report, status } = runApp(`redis://127.0.0.1:${redis.port}`);
+  it('no password where one is required: ERR_VPP_STORE', async () => {
+    const { report, status } = await runApp(`redis://127.0.0.1:${redis.port}`);
     expect(status).toBe(0);
     expect(report.code).toBe('ERR_VPP_STORE');
   });
 
-  it('a port that does not speak Redis: ERR_VPP_STORE, and the process exits', () => {
-    const { report, status } = runApp(`redis://127.0.0.1:${httpPort}`);
+  it('a port that does not speak Redis: ERR_VPP_STORE, and the process exits', async () => {
+    const { report, status } = await runApp(`redis://127.0.0.1:${httpPort}`);
     expect(status).toBe(0);
     expect(report.code).toBe('ERR_VPP_STORE');
     expect(report.message).toMatch(/does not speak the Redis protocol/);
   });
 
-  it('the right password: shared mode, and the process exits after close()', () => {
-    const { report, status } = runApp(redis.url);
+  it('the right password: shared mode, and the process exits after close()', async () => {
+    const { report, status } = await runApp(redis.url);
     expect(status).toBe(0);
     expect(report).toMatchObject({ created: true, shared: true, call: 200, code: null, warnings: [] });
   });
