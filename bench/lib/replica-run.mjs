@@ -39,7 +39,12 @@ import { createClient } from 'redis';
  * @property {number | null} redisCommandsPerCall
  * @property {{ mean: number, p50: number, p99: number } | null} acquireMs   round trip of one turn, across workers
  * @property {(boolean | null)[]} sharedAtEnd   per worker: whether its store was in shared mode at the end
- * @property {number[]} [arrivals]
+ * @property {number[]} [arrivals]   when the simulator saw each attempt (ms)
+ * @property {number[]} [sentAt]     when each attempt left its worker, on the host's clock (ms)
+ * @property {number[]} lateness   per arrival inside a window: ms after the answer that announced it
+ * @property {number} loopLagMaxMs   the longest event-loop stall of any worker during the run
+ * @property {number} insideWindowLagGrace   arrivals inside a window after graceMs plus that stall: a replica
+ *   cannot act on an announcement before its loop gets to it, so on a starved host this is the fair count
  */
 
 /** @param {ReplicaSpec} spec @returns {Promise<ReplicaResult>} */
@@ -78,7 +83,11 @@ export async function runReplicas(spec) {
     const after = spec.redisUrl === null ? null : await commandCount(spec.redisUrl);
     const hash = sim.tokenHash(sToken);
     const log = await sim.requests.forToken(hash);
-    const insideWindow = (await sim.requests.violations(hash, { graceMs })).length;
+    const violations = await sim.requests.violations(hash, { graceMs });
+    const insideWindow = violations.length;
+    const loopLagMaxMs = Math.max(...results.map((r) => r.loopLagMaxMs));
+    const lagGraceMs = graceMs + loopLagMaxMs;
+    const insideWindowLagGrace = (await sim.requests.violations(hash, { graceMs: lagGraceMs })).length;
     const succeeded = sum(results.map((r) => r.succeeded));
     const idealMs = (Math.max(0, spec.calls - burst) / perSecond) * 1000;
     const wallMs = Math.max(...results.map((r) => r.wallMs));
@@ -102,7 +111,12 @@ export async function runReplicas(spec) {
         before === null || after === null ? null : round((after - before) / spec.calls, 3),
       acquireMs: pool(results.map((r) => r.acquireMs)),
       sharedAtEnd: results.map((r) => r.shared),
-      ...(spec.arrivals ? { arrivals: log.map((r) => r.at) } : {}),
+      ...(spec.arrivals
+        ? { arrivals: log.map((r) => r.at), sentAt: results.flatMap((r) => r.sentAt).sort((a, b) => a - b) }
+        : {}),
+      lateness: latenessOf(violations, log),
+      loopLagMaxMs,
+      insideWindowLagGrace,
     };
   } finally {
     for (const child of children) child.stop();
@@ -161,6 +175,20 @@ function startWorker(index, onEvent) {
       if (child.connected) child.disconnect();
     },
   };
+}
+
+/**
+ * For each arrival inside a window: how long after the announcing answer it came (ms), to tell requests that
+ * were nearly on the wire from requests sent long after.
+ * @param {import('@vppwatch/simulator').RequestRecord[]} violations
+ * @param {import('@vppwatch/simulator').RequestRecord[]} log
+ */
+function latenessOf(violations, log) {
+  const announced = log.filter((r) => r.retryAfterMs !== null && r.windowEndsAt !== null);
+  return violations.map((q) => {
+    const by = announced.filter((r) => q.at > r.answeredAt && q.at < (r.windowEndsAt ?? 0));
+    return Math.round(Math.min(...by.map((r) => q.at - r.answeredAt)));
+  });
 }
 
 function split(total, parts) {

@@ -1,5 +1,6 @@
 // One replica: its own process, its own engine, optionally a Redis store; sends its share of logical GETs to
 // the simulator and reports what happened. Forked by replica-run.mjs; talks over IPC only.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createVppEngine } from '@vppwatch/core';
 import { createRedisStore } from '@vppwatch/redis-store';
 import { Registry } from 'prom-client';
@@ -24,6 +25,9 @@ async function prepare(spec) {
       : await createRedisStore({ url: spec.redisUrl, logger: quietLogger() });
   const latency = store === undefined ? null : timeAcquire(store);
   const engine = createVppEngine({ metrics: { registry }, store, ...(spec.engineOptions ?? {}) });
+  // A replica that has been up for a while: its HTTP connection pool and code paths are warm. service/config
+  // needs no token, so it does not count against the organization.
+  await fetch(`${spec.simUrl}/mdm/v2/service/config`).then((r) => r.arrayBuffer());
   return { registry, store, engine, latency };
 }
 
@@ -54,13 +58,15 @@ async function run(spec, ready) {
   const headers = { authorization: `Bearer ${spec.sToken}` };
   let next = 0;
   let succeeded = 0;
+  /** When each attempt left, on the machine's clock (comparable across processes on one host). */
+  const sentAt = [];
   /** @type {Record<string, number>} */
   const giveUpKinds = {};
   const worker = async () => {
     while (next < spec.calls) {
       next += 1;
       try {
-        await ready.engine.execute({ method: 'GET', url, headers }, transport(url, headers));
+        await ready.engine.execute({ method: 'GET', url, headers }, transport(url, headers, sentAt));
         succeeded += 1;
       } catch (error) {
         const kind = `${error?.code ?? 'error'}${error?.reason ? ` ${error.reason}` : ''}`;
@@ -69,9 +75,13 @@ async function run(spec, ready) {
       if (spec.progress) process.send?.({ type: 'progress' });
     }
   };
+  // A replica cannot act on an answer (or a gate another replica announced) before its event loop gets to it.
+  const loopLag = monitorEventLoopDelay({ resolution: 5 });
+  loopLag.enable();
   const started = performance.now();
   await Promise.all(Array.from({ length: spec.concurrency }, worker));
   const wallMs = performance.now() - started;
+  loopLag.disable();
   const storeErrors = await metricSum(ready.registry, 'apple_vpp_store_errors_total');
   const shared = ready.store?.shared ?? null;
   await ready.store?.close();
@@ -83,12 +93,15 @@ async function run(spec, ready) {
     storeErrors,
     shared,
     acquireMs: ready.latency === null ? null : summarize(ready.latency),
+    sentAt,
+    loopLagMaxMs: Math.ceil(loopLag.max / 1e6),
   };
 }
 
-function transport(url, headers) {
+function transport(url, headers, sentAt) {
   return {
     async send({ signal }) {
+      sentAt.push(performance.timeOrigin + performance.now());
       const response = await fetch(url, { headers, signal });
       return { status: response.status, headers: response.headers, body: await response.text() };
     },

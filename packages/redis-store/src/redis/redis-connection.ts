@@ -26,6 +26,8 @@ export interface ConnectionSettings {
   readonly commandTimeoutMs: number;
   readonly connectTimeoutMs: number;
   readonly gateChannel: string;
+  /** Scripts to load on every (re)connection. */
+  readonly scripts: readonly LuaScript[];
   /** True when the store created the client and so closes it. */
   readonly owned: boolean;
 }
@@ -49,7 +51,10 @@ export class RedisConnection {
     this.#lastFailure = failureKindOf(error);
     this.#markDown(this.#lastFailure);
   };
-  readonly #onReady = (): void => this.#markUp();
+  readonly #onReady = (): void => {
+    this.#preload();
+    this.#markUp();
+  };
 
   constructor(client: RedisClientLike, settings: ConnectionSettings, events: ConnectionEvents) {
     this.#client = client;
@@ -106,7 +111,10 @@ export class RedisConnection {
       client.on('ready', onReady);
       client.on('error', onError);
     });
-    if (verdict === null) this.#subscribe();
+    if (verdict === null) {
+      this.#subscribe();
+      if (client.isReady) this.#preload();
+    }
     if (verdict === null && !client.isReady) this.#markDown(this.#lastFailure);
     return verdict;
   }
@@ -146,6 +154,13 @@ export class RedisConnection {
   /** Runs any command (tests and benches: INFO, SCAN, PTTL). */
   command(args: readonly string[]): Promise<unknown> {
     return this.#client.sendCommand(args, { timeout: this.#settings.commandTimeoutMs });
+  }
+
+  /** Loads the scripts as soon as a connection is ready, so the first attempt after a (re)start costs one round trip. */
+  #preload(): void {
+    for (const script of this.#settings.scripts) {
+      this.#client.sendCommand(['SCRIPT', 'LOAD', script.source]).catch(() => undefined);
+    }
   }
 
   #subscribe(): void {

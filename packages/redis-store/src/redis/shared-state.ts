@@ -34,6 +34,8 @@ export interface SharedTurn extends SharedSnapshot {
   readonly waitMs: number;
   /** Replicas seen for this tenant in the last 15 s when a heartbeat was sent, else null. */
   readonly replicas: number | null;
+  /** The booked slot's id in Redis (its time on Redis's clock), for {@link SharedReport.late}; null when none. */
+  readonly booked: string | null;
 }
 
 /** Several changes to one tenant, sent as one script call. */
@@ -47,6 +49,8 @@ export interface SharedReport {
   budgetCapacity?: number;
   /** 9603s to add to the streak, or 'reset'. */
   streak?: number | 'reset';
+  /** Bookings that left late: booked slot id → ms after its slot. */
+  late?: Map<string, number>;
 }
 
 export interface SharedReportReply extends SharedSnapshot {
@@ -110,6 +114,7 @@ export class SharedState {
       consecutive9603: Number(reply[4]),
       replicas: replicas >= 0 ? replicas : null,
       rate: sharedRate(reply[6], reply[7]),
+      booked: typeof reply[8] === 'string' && reply[8] !== '' ? reply[8] : null,
     };
   }
 
@@ -125,6 +130,7 @@ export class SharedState {
       this.#ttl,
       this.#channel,
       tenant,
+      report.late === undefined ? '' : [...report.late].map(([id, ms]) => `${id}:${ms.toFixed(3)}`).join(','),
     ]);
     return {
       gateMs: Number(reply[0]),

@@ -10,7 +10,7 @@ import { luaScript } from './lua-script.js';
  * KEYS[1] the tenant hash key. ARGV: ceiling/s ('' = no rate limit, gate only), burst, beta, scale, min rate
  * ('' when the loop is off), window margin ms, ttl ms, heartbeat replica id or ''.
  * Reply: { verdict (0 go, 1 wait, 2 gated), wait ms, gate ms, budget or '', 9603 streak, replicas or -1,
- * last max rate or '', ms since the last throttle or '' }.
+ * last max rate or '', ms since the last throttle or '', the booked send time (Redis ms, the booking's id) or '' }.
  */
 export const ACQUIRE = luaScript(
   'acquire',
@@ -30,9 +30,9 @@ if ARGV[8] ~= '' then
   redis.call('PEXPIRE', seen, 60000)
   replicas = redis.call('ZCARD', seen)
 end
-local function reply(verdict, wait)
+local function reply(verdict, wait, booked)
   return { verdict, ms(wait), ms(math.max(0, gate - now)), f[4] or '', tonumber(f[5]) or 0, replicas,
-    lmr and ms(lmr) or '', lta and ms(now - lta) or '' }
+    lmr and ms(lmr) or '', lta and ms(now - lta) or '', booked or '' }
 end
 if gate > now then return reply(2, 0) end
 if ceiling == nil then return reply(0, 0) end
@@ -53,11 +53,11 @@ for v in string.gmatch(f[3] or '', '[^,]+') do ring[#ring + 1] = tonumber(v) end
 local remembered = math.min(64, math.max(limit, #ring))
 local send = math.max(now, math.max(tat, now) - tolerance)
 if #ring >= limit then send = math.max(send, ring[#ring - limit + 1] + window) end
-ring[#ring + 1] = send
+ring[#ring + 1] = tonumber(ms(send))
 local kept = {}
 for i = math.max(1, #ring - remembered + 1), #ring do kept[#kept + 1] = ms(ring[i]) end
 redis.call('HSET', key, 'tat', ms(math.max(tat, send) + interval), 'ring', table.concat(kept, ','))
 keep(key, ttl, math.max(gate, send))
-return reply(send > now and 1 or 0, send - now)
+return reply(send > now and 1 or 0, send - now, ms(send))
 `,
 );

@@ -48,6 +48,20 @@ if ARGV[8] ~= '' then
   budget = ms(math.max(0, math.min(capacity, left + tonumber(ARGV[8]))))
   redis.call('HSET', key, 'budget', budget)
 end
+if ARGV[14] ~= '' then
+  local ring = {}
+  for v in string.gmatch(redis.call('HGET', key, 'ring') or '', '[^,]+') do ring[#ring + 1] = v end
+  for booked, late in string.gmatch(ARGV[14], '([^:,]+):([^,]+)') do
+    for i = 1, #ring do
+      if ring[i] == booked then ring[i] = ms(tonumber(booked) + tonumber(late)) end
+    end
+  end
+  local sorted = {}
+  for i = 1, #ring do sorted[i] = tonumber(ring[i]) end
+  table.sort(sorted)
+  for i = 1, #sorted do sorted[i] = ms(sorted[i]) end
+  if #sorted > 0 then redis.call('HSET', key, 'ring', table.concat(sorted, ',')) end
+end
 local op = ARGV[10]
 if string.sub(op, 1, 4) == 'inc:' then
   streak = redis.call('HINCRBY', key, 's9603', tonumber(string.sub(op, 5)))

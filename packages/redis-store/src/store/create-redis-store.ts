@@ -3,6 +3,8 @@ import { createOwnedClient } from '../redis/create-client.js';
 import { RedisConnection } from '../redis/redis-connection.js';
 import { SharedState } from '../redis/shared-state.js';
 import { gateChannel } from '../redis/tenant-keys.js';
+import { ACQUIRE } from '../scripts/acquire.js';
+import { REPORT } from '../scripts/report.js';
 import { normalizeStoreOptions, type RedisStoreOptions } from './normalize-store-options.js';
 import { RedisTenantStore } from './redis-tenant-store.js';
 
@@ -41,6 +43,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Redi
       commandTimeoutMs: settings.commandTimeoutMs,
       connectTimeoutMs: settings.connectTimeoutMs,
       gateChannel: gateChannel(settings.keyPrefix),
+      scripts: [ACQUIRE, REPORT],
       owned: settings.client === null,
     },
     {

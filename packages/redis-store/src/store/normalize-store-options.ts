@@ -27,7 +27,7 @@ export interface RedisStoreOptions {
    * the replicas Redis last counted for the tenant (heartbeats of the last 15 s), or 0.25 before any count.
    */
   readonly fallbackShare?: number;
-  /** A Redis command slower than this falls back for that attempt; default 250 ms. */
+  /** A Redis command slower than this falls back for that attempt; default 1000 ms. */
   readonly commandTimeoutMs?: number;
   /** How long `createRedisStore` waits for the first connection before starting in fallback; default 2000 ms. */
   readonly connectTimeoutMs?: number;
@@ -82,7 +82,7 @@ export function normalizeStoreOptions(options: RedisStoreOptions): StoreSettings
     client: client ?? null,
     keyPrefix: prefix,
     fallbackShare: share ?? null,
-    commandTimeoutMs: positive('commandTimeoutMs', options.commandTimeoutMs, 250, 60_000),
+    commandTimeoutMs: positive('commandTimeoutMs', options.commandTimeoutMs, 1000, 60_000),
     connectTimeoutMs: positive('connectTimeoutMs', options.connectTimeoutMs, 2000, 60_000),
     idleTtlMs: positive('idleTtlMs', options.idleTtlMs, 10 * 60_000, 7 * 24 * 3_600_000),
     logger,

@@ -4,7 +4,7 @@ import type { RateArgs, SharedReport } from '../redis/shared-state.js';
 export interface PendingReport {
   readonly report: SharedReport;
   rate: RateArgs | null;
-  readonly operations: Set<'gate' | 'throttle' | 'budget' | 'streak'>;
+  readonly operations: Set<'acquire' | 'gate' | 'throttle' | 'budget' | 'streak'>;
 }
 
 /**

@@ -22,6 +22,13 @@ const HEARTBEAT_MS = 1000;
 /** The fallback share before Redis ever counted the replicas. */
 const UNKNOWN_REPLICAS_SHARE = 0.25;
 const GO: Turn = Object.freeze({ kind: 'go' });
+/**
+ * A slot used this much later than Redis booked it is reported, so the next window counts from the real send:
+ * across processes a busy event loop delays some replicas' sends, and the window margin alone covers only 25 ms.
+ */
+const LATE_MS = 10;
+/** Waited bookings remembered for {@link RedisTenantStore.sentLate}; the engine reports most of them at once. */
+const MAX_WAITING_BOOKINGS = 4096;
 
 /**
  * The engine's {@link TenantStore} over Redis: one allowance, one gate, one learned rate, one retry budget and
@@ -40,6 +47,11 @@ export class RedisTenantStore implements TenantStore {
   readonly #pending: PendingReports;
   readonly #listeners = new Set<(report: StoreErrorReport) => void>();
   readonly #replicaId = randomUUID();
+  /**
+   * `tenant \0 bookedAt` (engine clock) → the booking's id in Redis and the round trip that booked it, for
+   * bookings the engine waits for.
+   */
+  readonly #waiting = new Map<string, { readonly booked: string; readonly roundTripMs: number }>();
   #replicasSeen: number | null = null;
   #closed = false;
 
@@ -75,12 +87,22 @@ export class RedisTenantStore implements TenantStore {
     if (heartbeat !== null) state.heartbeatAt = now;
     const started = performance.now();
     return this.#shared.turn(tenant, rate, heartbeat).then(
-      (turn) => this.#turnOf(tenant, turn, now + (performance.now() - started)),
+      (turn) => this.#turnOf(tenant, turn, now, performance.now() - started),
       (error: unknown) => {
         this.#failed('acquire', error);
         return this.#fallbackTurn(tenant, now, rate);
       },
     );
+  }
+
+  sentLate(tenant: string, bookedAt: number, sentAt: number): void {
+    const key = `${tenant}\0${bookedAt}`;
+    const booking = this.#waiting.get(key);
+    if (booking === undefined) return;
+    this.#waiting.delete(key);
+    // The engine's `bookedAt` counts from before the round trip; the slot itself lies about one round trip later.
+    const late = sentAt - bookedAt - booking.roundTripMs;
+    if (late > LATE_MS) this.#late(tenant, booking.booked, late);
   }
 
   getGateUntil(tenant: string): number {
@@ -187,11 +209,35 @@ export class RedisTenantStore implements TenantStore {
     this.#settings.logger?.info?.('vppwatch redis-store: Redis answers again; shared mode resumed');
   }
 
-  #turnOf(tenant: string, turn: SharedTurn, at: number): Turn {
+  /**
+   * The engine's turn from Redis's answer, which took `roundTripMs`. Redis booked the slot somewhere within the
+   * round trip; a 'go' leaves now, so when the round trip was long (a busy event loop), the slot is reported as
+   * used that much later: conservative, the next window starts no earlier than this send.
+   */
+  #turnOf(tenant: string, turn: SharedTurn, now: number, roundTripMs: number): Turn {
+    const at = now + roundTripMs;
     this.#mirror.apply(tenant, turn, at);
     if (turn.replicas !== null) this.#replicasSeen = turn.replicas;
     if (turn.verdict === 'gated') return { kind: 'gate', until: at + turn.gateMs };
-    return turn.verdict === 'wait' ? { kind: 'wait', ms: turn.waitMs } : GO;
+    if (turn.verdict === 'go') {
+      if (turn.booked !== null && roundTripMs > LATE_MS) this.#late(tenant, turn.booked, roundTripMs);
+      return GO;
+    }
+    // Redis booked the slot `waitMs` after the script ran, halfway through the round trip on average: sleeping
+    // `waitMs` from now would send a whole round trip late on average, half of one at most either way.
+    const ms = Math.max(0, turn.waitMs - roundTripMs / 2);
+    if (turn.booked !== null) {
+      if (this.#waiting.size >= MAX_WAITING_BOOKINGS) this.#waiting.clear();
+      this.#waiting.set(`${tenant}\0${now + ms}`, { booked: turn.booked, roundTripMs });
+    }
+    return { kind: 'wait', ms };
+  }
+
+  #late(tenant: string, booked: string, ms: number): void {
+    const pending = this.#pending.for(tenant);
+    pending.report.late ??= new Map();
+    pending.report.late.set(booked, ms);
+    pending.operations.add('acquire');
   }
 
   #fallbackTurn(tenant: string, now: number, rate: RateSettings | null): Turn {
