@@ -32,20 +32,24 @@ const runs = [];
 try {
   for (const workers of workerCounts) {
     for (const store of values['skip-baseline'] ? [true] : [false, true]) {
-      const run = await runReplicas({ workers, calls, redisUrl: store ? redis.url : null });
-      runs.push({ case: '15/s', ...run });
-      console.log(replicaRows([runs.at(-1)])[0]?.join('  '));
+      const run = {
+        case: '15/s',
+        ...(await runReplicas({ workers, calls, redisUrl: store ? redis.url : null })),
+      };
+      runs.push(run);
+      console.log(replicaRows([run])[0]?.join('  '));
     }
   }
   if (!values['no-capacity']) {
     // The organization admits 5/s while Apple announces 15/s: the closed loop must find it across 4 replicas.
     const spec = { workers: 4, calls: 120, perSecond: 5, burst: 5 };
     for (const store of values['skip-baseline'] ? [true] : [false, true]) {
-      runs.push({
+      const run = {
         case: 'admits 5/s',
         ...(await runReplicas({ ...spec, redisUrl: store ? redis.url : null })),
-      });
-      console.log(replicaRows([runs.at(-1)])[0]?.join('  '));
+      };
+      runs.push(run);
+      console.log(replicaRows([run])[0]?.join('  '));
     }
   }
 } finally {

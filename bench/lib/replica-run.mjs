@@ -36,7 +36,8 @@ import { createClient } from 'redis';
  * @property {number} idealMs
  * @property {number} wallRatio
  * @property {number} storeErrors
- * @property {number | null} redisCommandsPerCall
+ * @property {number | null} redisCommandsPerCall    every command Redis ran, those inside scripts included
+ * @property {number | null} redisRoundTripsPerCall  script calls (EVALSHA/EVAL) per logical call
  * @property {{ mean: number, p50: number, p99: number } | null} acquireMs   round trip of one turn, across workers
  * @property {(boolean | null)[]} sharedAtEnd   per worker: whether its store was in shared mode at the end
  * @property {number[]} [arrivals]   when the simulator saw each attempt (ms)
@@ -108,7 +109,9 @@ export async function runReplicas(spec) {
       wallRatio: round(wallMs / idealMs, 4),
       storeErrors: sum(results.map((r) => r.storeErrors)),
       redisCommandsPerCall:
-        before === null || after === null ? null : round((after - before) / spec.calls, 3),
+        before === null || after === null ? null : round((after.total - before.total) / spec.calls, 3),
+      redisRoundTripsPerCall:
+        before === null || after === null ? null : round((after.scripts - before.scripts) / spec.calls, 3),
       acquireMs: pool(results.map((r) => r.acquireMs)),
       sharedAtEnd: results.map((r) => r.shared),
       ...(spec.arrivals
@@ -124,7 +127,11 @@ export async function runReplicas(spec) {
   }
 }
 
-/** Total commands Redis has run (INFO commandstats), to count those a run cost. */
+/**
+ * Commands Redis has run (INFO commandstats, INFO itself left out): all of them (those a script runs inside
+ * count too) and the script calls alone (EVALSHA and EVAL: the round trips).
+ */
+/** @param {string} url @returns {Promise<{ total: number, scripts: number }>} */
 async function commandCount(url) {
   const client = createClient({ url });
   client.on('error', () => undefined);
@@ -132,39 +139,50 @@ async function commandCount(url) {
   try {
     const info = await client.sendCommand(['INFO', 'commandstats']);
     let total = 0;
+    let scripts = 0;
     for (const match of String(info).matchAll(/^cmdstat_(\w+):calls=(\d+)/gm)) {
-      if (match[1] !== 'info') total += Number(match[2]);
+      if (match[1] === 'info') continue;
+      total += Number(match[2]);
+      if (match[1] === 'evalsha' || match[1] === 'eval') scripts += Number(match[2]);
     }
-    return total;
+    return { total, scripts };
   } finally {
     await client.close();
   }
 }
 
+/** @typedef {import('./replica-worker.mjs').WorkerResult} WorkerResult */
+/** @typedef {{ type: string, message?: string, result?: WorkerResult }} WorkerMessage */
+
+/**
+ * @param {number} index
+ * @param {ReplicaSpec['onEvent']} onEvent
+ */
 function startWorker(index, onEvent) {
   const child = fork(new URL('./replica-worker.mjs', import.meta.url), [], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [],
   });
-  /** @type {Map<string, { resolve: (value: any) => void, reject: (error: Error) => void }>} */
+  /** @type {Map<string, { resolve: (value: WorkerResult) => void, reject: (error: Error) => void }>} */
   const waiting = new Map();
   const rejectAll = (/** @type {Error} */ error) => {
     for (const pending of waiting.values()) pending.reject(error);
     waiting.clear();
   };
-  child.on('message', (message) => {
+  child.on('message', (raw) => {
+    const message = /** @type {WorkerMessage} */ (raw);
     if (message.type === 'log' || message.type === 'progress') onEvent?.({ ...message, worker: index });
     else if (message.type === 'failed') rejectAll(new Error(`worker ${index}: ${message.message}`));
     else {
       const pending = waiting.get(message.type);
       waiting.delete(message.type);
-      pending?.resolve(message.result);
+      if (message.result) pending?.resolve(message.result);
     }
   });
   child.on('exit', (code) => rejectAll(new Error(`worker ${index} exited (${code})`)));
   return {
     child,
-    /** @param {object} message @param {string} answer */
+    /** @param {object} message @param {string} answer @returns {Promise<WorkerResult>} */
     ask(message, answer) {
       return new Promise((resolve, reject) => {
         waiting.set(answer, { resolve, reject });
@@ -191,20 +209,25 @@ function latenessOf(violations, log) {
   });
 }
 
+/** @param {number} total @param {number} parts @returns {number[]} */
 function split(total, parts) {
   return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
 }
 
+/** @param {Record<string, number>[]} list */
 function mergeCounts(list) {
+  /** @type {Record<string, number>} */
   const out = {};
   for (const counts of list) for (const [k, v] of Object.entries(counts)) out[k] = (out[k] ?? 0) + v;
   return out;
 }
 
+/** @param {(import('./replica-worker.mjs').Latency | null)[]} latencies */
 function pool(latencies) {
   const present = latencies.filter((l) => l !== null);
   if (present.length === 0) return null;
   const weight = sum(present.map((l) => l.count));
+  /** @param {'mean' | 'p50'} key */
   const weighted = (key) => round(sum(present.map((l) => l[key] * l.count)) / weight, 3);
   return { mean: weighted('mean'), p50: weighted('p50'), p99: Math.max(...present.map((l) => l.p99)) };
 }

@@ -16,6 +16,30 @@ import { Registry } from 'prom-client';
  * @property {boolean} [progress]   send a message after every settled call
  */
 
+/**
+ * @typedef {object} Latency
+ * @property {number} count
+ * @property {number} mean
+ * @property {number} p50
+ * @property {number} p99
+ */
+
+/**
+ * @typedef {object} WorkerResult
+ * @property {number} succeeded
+ * @property {number} failed
+ * @property {Record<string, number>} giveUpKinds
+ * @property {number} wallMs
+ * @property {number} storeErrors
+ * @property {boolean | null} shared
+ * @property {Latency | null} acquireMs
+ * @property {number[]} sentAt        when each attempt left, on the host's clock (ms)
+ * @property {number} loopLagMaxMs
+ */
+
+/** @typedef {{ status: number, headers: Headers, body: string }} FetchResult */
+/** @typedef {import('@vppwatch/redis-store').RedisTenantStore} Store */
+
 /** @param {WorkerSpec} spec */
 async function prepare(spec) {
   const registry = new Registry();
@@ -33,14 +57,14 @@ async function prepare(spec) {
 
 /** Warnings go to the parent, once each, instead of interleaving with its table. */
 function quietLogger() {
-  return {
-    warn: (/** @type {string} */ message) => process.send?.({ type: 'log', message }),
-    info: (/** @type {string} */ message) => process.send?.({ type: 'log', message }),
-  };
+  /** @param {string} message */
+  const send = (message) => process.send?.({ type: 'log', message });
+  return { warn: send, info: send };
 }
 
-/** Measures the round trips of `acquire` (the latency the store adds to an attempt). */
+/** Measures the round trips of `acquire` (the latency the store adds to an attempt). @param {Store} store */
 function timeAcquire(store) {
+  /** @type {number[]} */
   const samples = [];
   const acquire = store.acquire.bind(store);
   store.acquire = (tenant, now, rate) => {
@@ -52,13 +76,17 @@ function timeAcquire(store) {
   return samples;
 }
 
-/** @param {WorkerSpec} spec @param {Awaited<ReturnType<typeof prepare>>} ready */
+/**
+ * @param {WorkerSpec} spec
+ * @param {Awaited<ReturnType<typeof prepare>>} ready
+ * @returns {Promise<WorkerResult>}
+ */
 async function run(spec, ready) {
   const url = `${spec.simUrl}/mdm/v2/assets`;
   const headers = { authorization: `Bearer ${spec.sToken}` };
   let next = 0;
   let succeeded = 0;
-  /** When each attempt left, on the machine's clock (comparable across processes on one host). */
+  /** @type {number[]} */
   const sentAt = [];
   /** @type {Record<string, number>} */
   const giveUpKinds = {};
@@ -69,7 +97,8 @@ async function run(spec, ready) {
         await ready.engine.execute({ method: 'GET', url, headers }, transport(url, headers, sentAt));
         succeeded += 1;
       } catch (error) {
-        const kind = `${error?.code ?? 'error'}${error?.reason ? ` ${error.reason}` : ''}`;
+        const e = /** @type {{ code?: string, reason?: string }} */ (error);
+        const kind = `${e?.code ?? 'error'}${e?.reason ? ` ${e.reason}` : ''}`;
         giveUpKinds[kind] = (giveUpKinds[kind] ?? 0) + 1;
       }
       if (spec.progress) process.send?.({ type: 'progress' });
@@ -98,6 +127,12 @@ async function run(spec, ready) {
   };
 }
 
+/**
+ * @param {string} url
+ * @param {Record<string, string>} headers
+ * @param {number[]} sentAt
+ * @returns {import('@vppwatch/core').Transport<FetchResult>}
+ */
 function transport(url, headers, sentAt) {
   return {
     async send({ signal }) {
@@ -110,6 +145,7 @@ function transport(url, headers, sentAt) {
   };
 }
 
+/** @param {Registry} registry @param {string} name */
 async function metricSum(registry, name) {
   const metric = registry.getSingleMetric(name);
   if (metric === undefined) return 0;
@@ -117,11 +153,12 @@ async function metricSum(registry, name) {
   return values.reduce((sum, v) => sum + v.value, 0);
 }
 
-/** @param {number[]} samples */
+/** @param {number[]} samples @returns {Latency | null} */
 function summarize(samples) {
   if (samples.length === 0) return null;
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  /** @param {number} q */
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
   return { count: sorted.length, mean: round(mean), p50: round(at(0.5)), p99: round(at(0.99)) };
 }
@@ -132,9 +169,10 @@ const round = (/** @type {number} */ v) => Math.round(v * 1000) / 1000;
 let ready;
 /** @type {WorkerSpec | undefined} */
 let spec;
-process.on('message', async (message) => {
+process.on('message', async (raw) => {
+  const message = /** @type {{ type: string, spec?: WorkerSpec }} */ (raw);
   try {
-    if (message.type === 'prepare') {
+    if (message.type === 'prepare' && message.spec) {
       spec = message.spec;
       ready = await prepare(message.spec);
       process.send?.({ type: 'ready' });
@@ -142,7 +180,8 @@ process.on('message', async (message) => {
       process.send?.({ type: 'done', result: await run(spec, ready) });
     }
   } catch (error) {
-    process.send?.({ type: 'failed', message: String(error?.code ?? error?.message ?? error) });
+    const e = /** @type {{ code?: string, message?: string }} */ (error);
+    process.send?.({ type: 'failed', message: String(e?.code ?? e?.message ?? error) });
   }
 });
 process.on('disconnect', () => process.exit(0));

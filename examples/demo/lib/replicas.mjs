@@ -53,7 +53,8 @@ function sideBySide(a, b) {
     ['arrivals inside an announced Retry-After (50 ms grace)', a.insideWindow, b.insideWindow],
     ['wall time, s', (a.wallMs / 1000).toFixed(1), (b.wallMs / 1000).toFixed(1)],
     ['x ideal wall time', a.wallRatio, b.wallRatio],
-    ['Redis commands per call', '-', b.redisCommandsPerCall ?? '-'],
+    ['Redis round trips per call (script calls)', '-', b.redisRoundTripsPerCall ?? '-'],
+    ['Redis commands per call (inside scripts too)', '-', b.redisCommandsPerCall ?? '-'],
     [
       'Redis round trip per turn, ms (mean / p99)',
       '-',
