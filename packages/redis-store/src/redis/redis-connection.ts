@@ -42,6 +42,7 @@ export class RedisConnection {
   readonly #settings: ConnectionSettings;
   readonly #events: ConnectionEvents;
   #subscriber: RedisClientLike | null = null;
+  #subscribed: Promise<void> | null = null;
   #down: StoreFailureKind | null = null;
   #closed = false;
   #probeAt = 0;
@@ -112,8 +113,12 @@ export class RedisConnection {
       client.on('error', onError);
     });
     if (verdict === null) {
-      this.#subscribe();
-      if (client.isReady) this.#preload();
+      const subscribed = this.#subscribe();
+      if (client.isReady) {
+        this.#preload();
+        // Connected: gate announcements must already arrive when the store is handed to the engine.
+        await Promise.race([subscribed, delay(this.#settings.connectTimeoutMs)]);
+      }
     }
     if (verdict === null && !client.isReady) this.#markDown(this.#lastFailure);
     return verdict;
@@ -163,8 +168,10 @@ export class RedisConnection {
     }
   }
 
-  #subscribe(): void {
-    if (this.#subscriber !== null || this.#closed) return;
+  /** Subscribes a duplicate of the client to the gate channel (once); resolves when subscribed or failed. */
+  #subscribe(): Promise<void> {
+    if (this.#subscribed !== null) return this.#subscribed;
+    if (this.#closed) return Promise.resolve();
     const subscriber = this.#client.duplicate();
     this.#subscriber = subscriber;
     subscriber.on('error', () => undefined);
@@ -173,10 +180,11 @@ export class RedisConnection {
       const ms = Number(message.slice(space + 1));
       if (space > 0 && Number.isFinite(ms)) this.#events.gate(message.slice(0, space), ms);
     };
-    subscriber
+    this.#subscribed = subscriber
       .connect()
       .then(() => subscriber.subscribe(this.#settings.gateChannel, listener))
       .catch(() => undefined);
+    return this.#subscribed;
   }
 
   #markDown(kind: StoreFailureKind): void {
@@ -187,7 +195,7 @@ export class RedisConnection {
 
   #markUp(): void {
     if (this.#closed) return;
-    this.#subscribe();
+    void this.#subscribe();
     if (this.#down === null) return;
     this.#down = null;
     this.#events.up();
@@ -204,6 +212,10 @@ export class RedisConnection {
     if (subscriber !== null) await closeClient(subscriber);
     if (this.#settings.owned) await closeClient(this.#client);
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /** Closes gracefully when connected, else stops the reconnect loop at once. */
