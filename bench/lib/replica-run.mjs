@@ -176,7 +176,7 @@ function startWorker(index, onEvent) {
     else {
       const pending = waiting.get(message.type);
       waiting.delete(message.type);
-      if (message.result) pending?.resolve(message.result);
+      pending?.resolve(/** @type {WorkerResult} */ (message.result));
     }
   });
   child.on('exit', (code) => rejectAll(new Error(`worker ${index} exited (${code})`)));
