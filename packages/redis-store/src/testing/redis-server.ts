@@ -85,6 +85,8 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     if (running === null || running.exitCode !== null || running.signalCode !== null) return;
     await new Promise<void>((resolve) => {
       running.once('exit', () => resolve());
+      // Unreferenced while it runs (it must not keep its parent alive); waiting for its exit must keep it alive.
+      running.ref();
       running.kill(signal);
     });
   };
