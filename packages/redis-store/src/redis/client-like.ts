@@ -11,7 +11,8 @@ export interface RedisClientLike {
   subscribe(channel: string, listener: (message: string, channel: string) => void): Promise<void>;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(event: 'ready' | 'end', listener: () => void): unknown;
-  off(event: string, listener: (...args: never[]) => void): unknown;
+  off(event: 'error', listener: (error: Error) => void): unknown;
+  off(event: 'ready' | 'end', listener: () => void): unknown;
   close(): Promise<unknown>;
   destroy(): void;
 }

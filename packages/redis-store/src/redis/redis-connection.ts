@@ -82,6 +82,11 @@ export class RedisConnection {
     return null;
   }
 
+  /** True when the next operation would try Redis again after a failure while the socket stayed up. */
+  get probeDue(): boolean {
+    return !this.#closed && this.#down !== null && this.#client.isReady && Date.now() >= this.#probeAt;
+  }
+
   /** True while Redis is in use (no outage). */
   get shared(): boolean {
     return !this.#closed && this.#down === null && this.#client.isReady;
@@ -140,20 +145,30 @@ export class RedisConnection {
   }
 
   async #eval(script: LuaScript, key: string, args: readonly string[]): Promise<unknown[]> {
-    const options = { timeout: this.#settings.commandTimeoutMs };
     try {
-      return (await this.#client.sendCommand(
-        ['EVALSHA', script.sha1, '1', key, ...args],
-        options,
-      )) as unknown[];
+      return (await this.#send(['EVALSHA', script.sha1, '1', key, ...args])) as unknown[];
     } catch (error) {
       // A restarted server has forgotten every script: send it once more in full (EVAL caches it again).
       if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-      return (await this.#client.sendCommand(
-        ['EVAL', script.source, '1', key, ...args],
-        options,
-      )) as unknown[];
+      return (await this.#send(['EVAL', script.source, '1', key, ...args])) as unknown[];
     }
+  }
+
+  /**
+   * One command, given up after `commandTimeoutMs`. node-redis's own `timeout` covers only a command still
+   * waiting to be written; a command Redis received but answers late (a paused or overloaded server) is given up
+   * here, and its late answer ignored.
+   */
+  #send(args: readonly string[]): Promise<unknown> {
+    const ms = this.#settings.commandTimeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis command timed out after ${ms} ms`)), ms);
+      timer.unref();
+    });
+    return Promise.race([this.#client.sendCommand(args, { timeout: ms }), timeout]).finally(() =>
+      clearTimeout(timer),
+    );
   }
 
   /** Runs any command (tests and benches: INFO, SCAN, PTTL). */

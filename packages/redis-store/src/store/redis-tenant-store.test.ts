@@ -108,4 +108,28 @@ describe('RedisTenantStore', () => {
       await server.stop();
     }
   });
+
+  it('falls back while Redis is too slow, and probes its way back to shared mode', async () => {
+    const store = await createRedisStore({ url: redis.url, commandTimeoutMs: 100, ...quiet });
+    const other = createClient({ url: redis.url });
+    await other.connect();
+    const errors: string[] = [];
+    store.onError((report) => errors.push(report.operation));
+    try {
+      const t = tenant();
+      // Every client's commands wait 600 ms: slower than the store's timeout.
+      await other.sendCommand(['CLIENT', 'PAUSE', '600', 'ALL']);
+      expect((await store.acquire(t, Date.now(), rate)).kind).toBe('go');
+      expect(errors).toEqual(['acquire']);
+      expect(store.shared).toBe(false);
+      // Redis answers again; after the probe interval the next attempt asks it instead of the fallback.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      expect(store.tryAcquireNow(t, Date.now(), rate)).toBe(false);
+      await store.acquire(t, Date.now(), rate);
+      expect(store.shared).toBe(true);
+    } finally {
+      await other.close();
+      await store.close();
+    }
+  });
 });

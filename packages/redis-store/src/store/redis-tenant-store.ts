@@ -75,8 +75,10 @@ export class RedisTenantStore implements TenantStore {
   }
 
   tryAcquireNow(tenant: string, now: number, rate: RateSettings | null): boolean {
-    // Shared mode always asks Redis (one round trip per attempt); the fallback answers at once.
-    if (this.#connection.shared || this.#closed) return false;
+    // Shared mode always asks Redis (one round trip per attempt); the fallback answers at once, except when Redis
+    // is due a probe (it failed while its socket stayed up): then `acquire` tries it.
+    if (this.#closed) return false;
+    if (this.#connection.shared || this.#connection.probeDue) return false;
     return this.#fallback.tryAcquireNow(tenant, now, this.#fallbackRate(tenant, now, rate));
   }
 
