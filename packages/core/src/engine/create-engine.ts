@@ -9,6 +9,7 @@ import { usableEventId } from './call/event-id.js';
 import { EngineEmitter, type EngineEventName, type EngineEvents } from './call/events.js';
 import { executeCall } from './call/execute.js';
 import { VppLogicalCall } from './call/logical-call.js';
+import { RateWatch } from './call/rate-watch.js';
 import type { RequestDescriptor, Transport, VppEngine } from './call/types.js';
 import { normalizeOptions } from './normalize-options.js';
 import type { VppEngineOptions } from './options.js';
@@ -53,13 +54,17 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
   const store: TenantStore = options.store ?? new MemoryTenantStore();
   const emitter = new EngineEmitter();
   const metrics = createVppMetrics(options.metrics);
+  const rate = new RateCeiling(policy.rateLimit);
+  const rates = metrics === null || policy.rateLimit === null ? null : new RateWatch(store, rate, policy.now);
+  if (rates !== null) metrics?.rateReader(rates.read);
   const runtime: EngineRuntime = {
     policy,
     store,
     budget: new RetryBudget(store, policy.budget),
-    rate: new RateCeiling(policy.rateLimit),
+    rate,
     sinks: {
       metrics,
+      rates,
       tracing: VppTracing.create(options.tracing),
       emitter,
     },

@@ -3,7 +3,7 @@ import { isRetryClass, type RetryClass } from '../catalog/retry-class.js';
 import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/types.js';
 import type { RetryableClass } from '../shared/retryable.js';
 import type { RateLimitOptions, VppEngineOptions } from './options.js';
-import { checkMs, invalid } from './policy/check-option.js';
+import { checkDuration, checkMs, invalid } from './policy/check-option.js';
 import type { EnginePolicy } from './policy/engine-policy.js';
 import { type ControllerSettings, DEFAULT_CONTROLLER } from './policy/rate-settings.js';
 import { perSecondAllowance } from './tenant/rate-limiter.js';
@@ -17,8 +17,13 @@ const DEFAULT_CAP: Record<RetryableClass, number> = {
   retry_later: 120_000,
 };
 
+/** Every call's deadline for retries and waits unless one is set: see README ("Deadline"). */
+export const DEFAULT_DEADLINE_MS = 5 * 60_000;
+/** The longest server-announced wait honored, and the longest a tenant's gate stays closed, unless set. */
+const DEFAULT_MAX_RETRY_AFTER_MS = 15 * 60_000;
+
 function optionalMs(name: string, value: unknown): number | null {
-  return value === undefined ? null : checkMs(name, value, 0, true);
+  return value === undefined ? null : checkDuration(name, value, 0);
 }
 
 function perClass(
@@ -103,13 +108,16 @@ function checkFunction<F>(name: string, value: F | undefined): F | null {
 /** Validates the caller's options once and returns a fresh policy; the caller's object is never kept or changed. */
 export function normalizeOptions(options: VppEngineOptions = {}): EnginePolicy {
   const maxAttempts = checkMs('maxAttempts', options.maxAttempts, 4, true);
-  if (!Number.isInteger(maxAttempts)) throw invalid('maxAttempts', maxAttempts, 'an integer >= 1');
+  if (!Number.isInteger(maxAttempts) || maxAttempts > 100)
+    throw invalid('maxAttempts', maxAttempts, 'an integer from 1 to 100');
+  const deadlineMs = optionalMs('deadlineMs', options.deadlineMs);
   return {
     maxAttempts,
     baseDelayMs: perClass('baseDelayMs', options.baseDelayMs, DEFAULT_BASE, []),
     maxDelayMs: perClass('maxDelayMs', options.maxDelayMs, DEFAULT_CAP, ['transient', 'throttled']),
-    maxRetryAfterMs: checkMs('maxRetryAfterMs', options.maxRetryAfterMs, 60_000),
-    deadlineMs: optionalMs('deadlineMs', options.deadlineMs),
+    maxRetryAfterMs: checkDuration('maxRetryAfterMs', options.maxRetryAfterMs, DEFAULT_MAX_RETRY_AFTER_MS),
+    deadlineMs,
+    retryDeadlineMs: deadlineMs ?? DEFAULT_DEADLINE_MS,
     attemptTimeoutMs: optionalMs('attemptTimeoutMs', options.attemptTimeoutMs),
     budget: normalizeBudget(options.budget),
     rateLimit: normalizeRateLimit(options.rateLimit),

@@ -5,12 +5,15 @@ import type { GiveUpReason } from '../../shared/call-outcome.js';
 import type { LogicalSpan, SpanStart, VppTracing } from '../../telemetry/tracing.js';
 import type { CallOutcome, VppMetrics } from '../../telemetry/vpp-metrics.js';
 import type { EngineEmitter, EngineEvents } from './events.js';
+import type { RateWatch } from './rate-watch.js';
 
 /** The engine-wide telemetry sinks; each is null when nobody listens, so an idle sink costs nothing. */
 export interface TelemetrySinks {
   readonly metrics: VppMetrics | null;
   readonly tracing: VppTracing | null;
   readonly emitter: EngineEmitter;
+  /** Which tenants the closed loop slowed down, for the rate gauge; null without metrics or rate limit. */
+  readonly rates: RateWatch | null;
 }
 
 export interface CallEnd {

@@ -118,6 +118,7 @@ describe('execute over real HTTP with fetch', () => {
         body: { errorNumber: 9729, errorMessage: 'x' },
       }),
       { method: 'GET', path: '/mdm/v2/assets', headers: bearer },
+      { maxRetryAfterMs: 60_000 },
     );
     expect(seen).toHaveLength(1);
     expect(isVppError(error) && error.code).toBe('ERR_VPP_RETRY_AFTER');

@@ -24,7 +24,8 @@ export class VppLogicalCall implements LogicalCall {
   /** Null while nothing can abort the call (no caller signal, no deadline): no controller is made for it. */
   #call: LinkedAbort | null;
   readonly #startedAt: number;
-  readonly #deadlineAt: number | null;
+  /** No retry or wait is scheduled past it; only a deadline the caller set also aborts an attempt in flight. */
+  readonly #deadlineAt: number;
   #attempt: LinkedAbort | null = null;
   #attemptStartedAt = 0;
   #deadlineHit = false;
@@ -34,7 +35,7 @@ export class VppLogicalCall implements LogicalCall {
     this.#rt = runtime;
     this.#params = params;
     this.#startedAt = runtime.policy.now();
-    this.#deadlineAt = params.deadlineMs === null ? null : this.#startedAt + params.deadlineMs;
+    this.#deadlineAt = this.#startedAt + params.retryDeadlineMs;
     this.#call =
       params.signal === undefined && params.deadlineMs === null
         ? null
@@ -99,7 +100,6 @@ export class VppLogicalCall implements LogicalCall {
     this.#record.lastDecoded = decoded;
     const retryClass = effectiveClass(decoded, this.#rt.policy.classify);
     count9603(this.#rt.store, this.#params.tenant, decoded);
-    if (retryClass === 'throttled') this.#learnFromThrottle();
     if (decoded.tokenExpiresAt !== null)
       this.#telemetry.tokenExpiry(this.#params.tenant, decoded.tokenExpiresAt);
     const errorNumber = decoded.failures[0]?.code ?? null;
@@ -114,6 +114,7 @@ export class VppLogicalCall implements LogicalCall {
     const resolvable = retryClass === 'idempotent_ok' && !this.#rt.policy.rejectIdempotentOk;
     if (decoded.outcome === 'success') this.#learnFromSuccess(result.body);
     if (decoded.outcome !== 'failure' || resolvable) return { action: 'resolve', decoded };
+    if (retryClass === 'transient') this.#record.transientFailures += 1;
     const failure: FailureInput = { kind: 'response', decoded, retryClass: retryClass ?? 'unknown' };
     return this.#apply(this.#decide(failure), decoded, cause);
   }
@@ -135,13 +136,16 @@ export class VppLogicalCall implements LogicalCall {
     if (settings === null) return;
     const now = this.#rt.policy.now();
     const change = this.#rt.store.throttled(this.#params.tenant, this.#attemptStartedAt, now, settings);
-    if (change !== null) this.#telemetry.rateChange('throttle', change.from, change.to, settings.ceiling);
+    if (change === null) return;
+    this.#rt.sinks.rates?.slowed(this.#params.tenant);
+    this.#telemetry.rateChange('throttle', change.from, change.to, settings.ceiling);
   }
 
   onError(error: unknown): CallDecision {
     const durationMs = this.#endAttempt();
     if (this.#aborted) return this.#rejectAborted(this.#callSignal?.reason);
     this.#telemetry.attempt(this.#record.attempts, null, 'transient', null, durationMs, null);
+    this.#record.transientFailures += 1;
     return this.#apply(this.#decide({ kind: 'network', notSent: isProvablyNotSent(error) }), null, error);
   }
 
@@ -194,6 +198,7 @@ export class VppLogicalCall implements LogicalCall {
       failure,
       {
         attempt: this.#record.attempts,
+        transientFailures: this.#record.transientFailures,
         method: this.#params.method,
         idempotent: this.#params.idempotent,
         retryEnabled: this.#params.retry,
@@ -217,6 +222,8 @@ export class VppLogicalCall implements LogicalCall {
     const errorNumber = decoded?.failures[0]?.code ?? null;
     const gate = shareAnnouncedWait(this.#rt, this.#params.tenant, decision, decoded);
     if (gate !== null) this.#telemetry.gate(gate);
+    // After the gate: the loop's growth restarts when the tenant may send again.
+    if (decision.retryClass === 'throttled' && decoded !== null) this.#learnFromThrottle();
     if (decision.retry) {
       this.#rt.budget.spend(tenant, decision.cost);
       record.lastRetryCost = decision.cost;

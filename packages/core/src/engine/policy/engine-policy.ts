@@ -23,7 +23,10 @@ export interface EnginePolicy {
   readonly baseDelayMs: Readonly<Record<RetryableClass, number>>;
   readonly maxDelayMs: Readonly<Record<RetryableClass, number>>;
   readonly maxRetryAfterMs: number;
+  /** The deadline the caller set: it also aborts an attempt in flight. */
   readonly deadlineMs: number | null;
+  /** The deadline every call's retries and waits stop at: the caller's, else the default. */
+  readonly retryDeadlineMs: number;
   readonly attemptTimeoutMs: number | null;
   readonly budget: {
     readonly capacity: number;

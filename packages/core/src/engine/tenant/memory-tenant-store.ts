@@ -87,7 +87,7 @@ export class MemoryTenantStore implements TenantStore {
 
   throttled(tenant: string, sentAt: number, now: number, rate: RateSettings): RateChange | null {
     const state = this.#state(tenant, now);
-    const change = afterThrottle(state.rate, sentAt, now, rate);
+    const change = afterThrottle(state.rate, sentAt, now, state.gateUntil, rate);
     if (change !== null) state.rate = change.state;
     return change;
   }
@@ -136,10 +136,13 @@ export class MemoryTenantStore implements TenantStore {
 
   #shapeFor(state: TenantState, now: number, rate: RateSettings): RateShape {
     const rps = this.#rateOf(state, now, rate);
-    if (this.#shape === null || rps !== this.#shapeRate || rate.burst !== this.#shapeBurst) {
-      this.#shape = rateShape(rps, rate.burst);
+    // Below the ceiling the organization admits less than announced: requests are spaced evenly, so the next
+    // discovery of its limit costs one throttle, not a burst of them.
+    const burst = state.rate === null ? rate.burst : 1;
+    if (this.#shape === null || rps !== this.#shapeRate || burst !== this.#shapeBurst) {
+      this.#shape = rateShape(rps, burst);
       this.#shapeRate = rps;
-      this.#shapeBurst = rate.burst;
+      this.#shapeBurst = burst;
     }
     return this.#shape;
   }

@@ -9,7 +9,7 @@ export type { ControllerSettings, RateSettings } from '../policy/rate-settings.j
 export interface RateState {
   /** The rate in force when the last throttle arrived, requests per second. */
   readonly lastMaxRate: number;
-  /** When that throttle arrived, epoch ms. */
+  /** When the tenant could send again after that throttle (its gate, or the throttle's arrival), epoch ms. */
   readonly lastThrottleAt: number;
 }
 
@@ -29,17 +29,24 @@ export function rateAt(state: RateState | null, now: number, settings: RateSetti
 
 /**
  * The record after a throttle answered the attempt sent at `sentAt`, or null when it changes nothing: the loop is
- * off, or the attempt left before the last decrease (it was in flight then, so that decrease already counted it).
+ * off, or the attempt left before the last decrease took effect (it was in flight then, so that decrease already
+ * counted it). `resumeAt` is when the tenant may send again (its gate, or `now`): the cubic's clock starts there,
+ * so the rate does not grow back while nothing can be sent.
  */
 export function afterThrottle(
   state: RateState | null,
   sentAt: number,
   now: number,
+  resumeAt: number,
   settings: RateSettings,
 ): { readonly state: RateState; readonly from: number; readonly to: number } | null {
   if (settings.controller === null) return null;
   if (state !== null && sentAt < state.lastThrottleAt) return null;
   const from = rateAt(state, now, settings);
-  const next: RateState = { lastMaxRate: from, lastThrottleAt: now };
+  // Fast convergence (RFC 8312 §4.6): throttled again before the rate got back to the last maximum means the
+  // organization admits less than that; aim the cubic's plateau lower still (it restarts at beta × that).
+  const beta = settings.controller.beta;
+  const lastMaxRate = state !== null && from < state.lastMaxRate ? (from * (1 + beta)) / 2 : from;
+  const next: RateState = { lastMaxRate, lastThrottleAt: Math.max(now, resumeAt) };
   return { state: next, from, to: rateAt(next, now, settings) };
 }

@@ -62,7 +62,10 @@ function recent(slots: TenantSlots, n: number): number {
 export function earliestSlot(slots: TenantSlots, now: number, shape: RateShape): number {
   const paced = Math.max(slots.nextAt, now) - shape.toleranceMs;
   const windowed = recent(slots, shape.windowLimit) + shape.windowMs;
-  return Math.max(now, paced, windowed);
+  const at = Math.max(now, paced, windowed);
+  // Epoch ms near 1.7e12 carry about 0.0002 ms of float precision, and each added fractional interval rounds by
+  // up to half of that: a slot due within 10 µs is due now.
+  return at - now < 0.01 ? now : at;
 }
 
 export function bookSlot(slots: TenantSlots, sendAt: number, shape: RateShape): void {

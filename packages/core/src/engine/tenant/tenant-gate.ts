@@ -86,5 +86,8 @@ export function shareAnnouncedWait(
       decoded !== null && is9603(decoded) && runtime.store.getConsecutive9603(tenant) > STORM_THRESHOLD;
     if (decision.retryClass !== 'transient' || storm) until = now + decision.delayMs;
   }
-  return until !== null && runtime.store.raiseGate(tenant, until) ? until : null;
+  if (until === null) return null;
+  // One absurd announcement must not lock the tenant longer than any wait the policy would honor.
+  const capped = Math.min(until, now + runtime.policy.maxRetryAfterMs);
+  return runtime.store.raiseGate(tenant, capped) ? capped : null;
 }
