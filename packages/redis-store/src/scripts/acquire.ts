@@ -43,6 +43,8 @@ if lmr ~= nil and rate >= ceiling then
   lta = nil
   redis.call('HDEL', key, 'lmr', 'lta')
 end
+-- Below the ceiling the organization admits less than announced: evenly spaced, one throttle finds its limit.
+if lmr ~= nil then burst = 1 end
 local interval = 1000 / rate
 local limit = math.min(64, math.max(1, math.floor(rate)))
 local window = limit * interval + margin

@@ -3,7 +3,8 @@ import { luaScript } from './lua-script.js';
 /**
  * What one attempt's answer changes, in one round trip: raises the gate (the later of the current one and the
  * new one, and tells the other replicas on the gate channel when it moved), lowers the closed loop's rate after a
- * throttle (unless the attempt left before the last decrease: an echo of a throttle already counted), adds to or
+ * throttle as core's `afterThrottle` does (unless the attempt left before the last decrease: an echo of a
+ * throttle already counted; fast convergence; the cubic's clock starts when the gate opens), adds to or
  * spends the retry budget within [0, capacity], and counts or resets the 9603 streak.
  *
  * KEYS[1] the tenant hash key. ARGV[1..5] the rate settings (as in acquire); then gate ms from now or '',
@@ -36,8 +37,10 @@ if ARGV[7] ~= '' and beta ~= nil then
   local sent_at = now - tonumber(ARGV[7])
   if lta == nil or sent_at >= lta then
     local from = rate_at(lmr, lta)
-    lmr = from
-    lta = now
+    -- Fast convergence (RFC 8312): throttled again below the last maximum aims the plateau lower still.
+    if lmr ~= nil and from < lmr then lmr = from * (1 + beta) / 2 else lmr = from end
+    -- The cubic's clock starts when sending resumes: after the gate this report (or another replica) raised.
+    lta = math.max(now, gate)
     lowered_from = ms(from)
     redis.call('HSET', key, 'lmr', ms(lmr), 'lta', ms(lta))
   end

@@ -97,7 +97,7 @@ describe('report script', () => {
 });
 
 describe('closed-loop rate', () => {
-  it('lowers the shared rate once per throttle, ignores echoes, and books at the lowered rate', async () => {
+  it('lowers the shared rate once per throttle, ignores echoes, and paces evenly below the ceiling', async () => {
     const t = tenant();
     const first = await state.report(t, rate, { throttledSentAgoMs: 50 });
     expect(first.loweredFrom).toBe(15);
@@ -105,11 +105,25 @@ describe('closed-loop rate', () => {
     // Sent before that decrease: an echo of the same overload, not a new throttle.
     const echo = await state.report(t, rate, { throttledSentAgoMs: 5_000 });
     expect(echo.loweredFrom).toBeNull();
-    // At 0.7 × 15 = 10.5/s the window holds 10 requests.
-    const verdicts = [];
-    for (let i = 0; i < 11; i++) verdicts.push((await state.turn(t, rate, null)).verdict);
-    expect(verdicts.filter((v) => v === 'go')).toHaveLength(10);
-    expect(verdicts[10]).toBe('wait');
+    // At 0.7 × 15 = 10.5/s, one request every 95 ms (burst 1 while below the ceiling).
+    const go = await state.turn(t, rate, null);
+    const next = await state.turn(t, rate, null);
+    expect(go.verdict).toBe('go');
+    expect(next.verdict).toBe('wait');
+    expect(next.waitMs).toBeGreaterThan(80);
+    expect(next.waitMs).toBeLessThanOrEqual(1000 / 10.5 + 1);
+  });
+
+  it('converges fast: a throttle below the last maximum aims lower, and the cubic starts when the gate opens', async () => {
+    const t = tenant();
+    await state.report(t, rate, { throttledSentAgoMs: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await state.report(t, rate, { gateMs: 2_000, throttledSentAgoMs: 0 });
+    const from = second.loweredFrom ?? 0;
+    expect(from).toBeLessThan(15);
+    expect(second.rate?.lastMaxRate).toBeCloseTo((from * 1.7) / 2, 2);
+    // The record's clock is the gate's end: 2 s from now.
+    expect(second.rate?.msSinceThrottle).toBeLessThan(-1_900);
   });
 
   it('keeps no rate record when the loop is off', async () => {

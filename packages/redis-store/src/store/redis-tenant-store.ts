@@ -128,7 +128,7 @@ export class RedisTenantStore implements TenantStore {
 
   throttled(tenant: string, sentAt: number, now: number, rate: RateSettings): RateChange | null {
     const state = this.#mirror.get(tenant, now);
-    const change = afterThrottle(state.rate, sentAt, now, rate);
+    const change = afterThrottle(state.rate, sentAt, now, state.gateUntil, rate);
     if (change === null) return null;
     state.rate = change.state;
     const pending = this.#pending.for(tenant);
@@ -252,9 +252,10 @@ export class RedisTenantStore implements TenantStore {
     if (gate > now) this.#fallback.raiseGate(tenant, gate);
     if (rate === null) return null;
     const share = this.fallbackShare;
+    const belowCeiling = this.#mirror.peek(tenant)?.rate != null;
     return {
       ceiling: this.rateInForce(tenant, now, rate) * share,
-      burst: Math.max(1, Math.floor(rate.burst * share)),
+      burst: belowCeiling ? 1 : Math.max(1, Math.floor(rate.burst * share)),
       controller: null,
     };
   }
