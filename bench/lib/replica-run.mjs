@@ -34,7 +34,7 @@ import { createClient } from 'redis';
  * @property {number} insideWindow        arrivals inside an announced window after graceMs
  * @property {number} wallMs              slowest worker
  * @property {number} idealMs
- * @property {number} wallRatio
+ * @property {number | null} wallRatio   null when every call fits in the first burst
  * @property {number} storeErrors
  * @property {number | null} redisCommandsPerCall    every command Redis ran, those inside scripts included
  * @property {number | null} redisRoundTripsPerCall  script calls (EVALSHA/EVAL) per logical call
@@ -106,7 +106,7 @@ export async function runReplicas(spec) {
       insideWindow,
       wallMs: round(wallMs, 1),
       idealMs,
-      wallRatio: round(wallMs / idealMs, 4),
+      wallRatio: idealMs > 0 ? round(wallMs / idealMs, 4) : null,
       storeErrors: sum(results.map((r) => r.storeErrors)),
       redisCommandsPerCall:
         before === null || after === null ? null : round((after.total - before.total) / spec.calls, 3),
@@ -131,12 +131,12 @@ export async function runReplicas(spec) {
  * Commands Redis has run (INFO commandstats, INFO itself left out): all of them (those a script runs inside
  * count too) and the script calls alone (EVALSHA and EVAL: the round trips).
  */
-/** @param {string} url @returns {Promise<{ total: number, scripts: number }>} */
+/** @param {string} url @returns {Promise<{ total: number, scripts: number } | null>} null when Redis cannot be asked */
 async function commandCount(url) {
-  const client = createClient({ url });
+  const client = createClient({ url, socket: { connectTimeout: 2000, reconnectStrategy: false } });
   client.on('error', () => undefined);
-  await client.connect();
   try {
+    await client.connect();
     const info = await client.sendCommand(['INFO', 'commandstats']);
     let total = 0;
     let scripts = 0;
@@ -146,8 +146,10 @@ async function commandCount(url) {
       if (match[1] === 'evalsha' || match[1] === 'eval') scripts += Number(match[2]);
     }
     return { total, scripts };
+  } catch {
+    return null;
   } finally {
-    await client.close();
+    if (client.isOpen) await client.close();
   }
 }
 

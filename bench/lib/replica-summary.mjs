@@ -33,7 +33,7 @@ export function replicaRows(runs) {
     (r.throttledShare * 100).toFixed(2),
     r.insideWindow,
     (r.wallMs / 1000).toFixed(1),
-    r.wallRatio.toFixed(3),
+    r.wallRatio === null ? '-' : r.wallRatio.toFixed(3),
     r.redisRoundTripsPerCall ?? '-',
     r.redisCommandsPerCall ?? '-',
     r.acquireMs === null ? '-' : `${r.acquireMs.mean}/${r.acquireMs.p99}`,
@@ -57,7 +57,7 @@ export function judgeReplicaRun(run) {
     attempts: run.attemptsPerCall <= t.attemptsPerCall,
     throttled: run.throttledShare <= t.throttledShare,
     insideWindow: run.insideWindow === 0,
-    wall: run.wallRatio <= t.wallRatio,
+    wall: run.wallRatio !== null && run.wallRatio <= t.wallRatio,
   };
 }
 

@@ -52,7 +52,7 @@ function sideBySide(a, b) {
     ['429 answers', a.throttled, b.throttled],
     ['arrivals inside an announced Retry-After (50 ms grace)', a.insideWindow, b.insideWindow],
     ['wall time, s', (a.wallMs / 1000).toFixed(1), (b.wallMs / 1000).toFixed(1)],
-    ['x ideal wall time', a.wallRatio, b.wallRatio],
+    ['x ideal wall time', a.wallRatio ?? '-', b.wallRatio ?? '-'],
     ['Redis round trips per call (script calls)', '-', b.redisRoundTripsPerCall ?? '-'],
     ['Redis commands per call (inside scripts too)', '-', b.redisCommandsPerCall ?? '-'],
     [
