@@ -103,6 +103,22 @@ export const panels = [
     'Seconds of backoff per second, split by Retry-After honoured versus computed backoff.',
   ),
   timeseries(
+    'Rate in force (requests per second)',
+    [
+      {
+        expr: `min(apple_vpp_rate_limit_requests_per_second{${jobOnly},limit="in_force"})`,
+        legend: 'in force (lowest tenant)',
+      },
+      {
+        expr: `max(apple_vpp_rate_limit_requests_per_second{${jobOnly},limit="ceiling"})`,
+        legend: 'ceiling',
+      },
+    ],
+    'reqps',
+    null,
+    'The rate the engine lets a tenant send at. Below the ceiling, the closed loop found that an organization admits less than its maxRequestPerSecond (another client on the token, or Apple granting less) after 9646/429 answers; it climbs back on its own.',
+  ),
+  timeseries(
     'Give-ups by reason',
     `sum by (reason) (rate(apple_vpp_retry_give_ups_total{${sel}}[$__rate_interval]))`,
     'reqps',

@@ -18,4 +18,4 @@ export interface RateSettings {
 }
 
 /** The closed loop's defaults; chosen by measurement, see the core README ("Rate in force"). */
-export const DEFAULT_CONTROLLER: ControllerSettings = Object.freeze({ beta: 0.7, scale: 0.05, minRate: 0.5 });
+export const DEFAULT_CONTROLLER: ControllerSettings = Object.freeze({ beta: 0.7, scale: 0.1, minRate: 0.5 });
