@@ -122,9 +122,10 @@ describe('Redis killed and restarted mid-run', () => {
     expect(run.rejected).toBe(0);
     expect(run.storeErrors).toBeGreaterThan(0);
     expect(run.sharedAtEnd).toEqual([true, true]);
-    // One warning per replica for the outage, one notice per replica when it ended.
-    expect(logs.filter((l) => l.includes('unavailable'))).toHaveLength(2);
-    expect(logs.filter((l) => l.includes('shared mode resumed'))).toHaveLength(2);
+    // Each replica warned of the outage and said when it ended (once per outage: a busy host may add a slow-Redis
+    // episode after the restart, so at least once each).
+    expect(logs.filter((l) => l.includes('Redis is unavailable')).length).toBeGreaterThanOrEqual(2);
+    expect(logs.filter((l) => l.includes('shared mode resumed')).length).toBeGreaterThanOrEqual(2);
   });
 });
 
