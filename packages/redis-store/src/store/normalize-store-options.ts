@@ -24,7 +24,7 @@ export interface RedisStoreOptions {
   readonly keyPrefix?: string;
   /**
    * Share of the rate each replica keeps to on its own while Redis is unavailable, in (0, 1]. Default: one over
-   * the replicas Redis last counted for the tenant (heartbeats of the last 15 s), or 0.25 before any count.
+   * the replicas Redis last counted (per-token heartbeats of the last 15 s), or 0.25 before any count.
    */
   readonly fallbackShare?: number;
   /** A Redis command slower than this falls back for that attempt; default 1000 ms. */
