@@ -30,7 +30,9 @@ function engineOptions(spec) {
 
 const rows = [];
 for (const key of values.cases.split(',')) {
-  const base = CAPACITY_CASES[key];
+  const base = /** @type {Record<string, import('./lib/capacity-run.mjs').CapacityCase | undefined>} */ (
+    CAPACITY_CASES
+  )[key];
   if (base === undefined) throw new Error(`unknown case ${key}`);
   const c = { ...base, calls: Math.round(base.calls * factor) };
   for (const spec of values.grid.split(',')) {

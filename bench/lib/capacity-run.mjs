@@ -13,7 +13,7 @@ import { startSimulator } from '@vppwatch/simulator';
  * @property {{ atMs: number, perSecond: number }[]} [schedule]  capacity changes after the start
  */
 
-/** @type {Record<string, CapacityCase>} */
+/** @satisfies {Record<string, CapacityCase>} */
 export const CAPACITY_CASES = {
   15: { label: 'admits 15/s', calls: 300, workers: 20, capacity: 15 },
   10: { label: 'admits 10/s', calls: 150, workers: 10, capacity: 10 },
@@ -148,9 +148,10 @@ function recovery(c, admitted, start) {
   if (back === undefined) return null;
   const from = start + back.atMs;
   const times = admitted.filter((t) => t >= from).sort((a, b) => a - b);
+  const at = (/** @type {number} */ i) => /** @type {number} */ (times[i]);
   for (let i = 0, j = 0; i < times.length; i++) {
-    while (times[i] - times[j] >= 1000) j++;
-    if (i - j + 1 >= 0.9 * back.perSecond) return times[i] - from;
+    while (at(i) - at(j) >= 1000) j++;
+    if (i - j + 1 >= 0.9 * back.perSecond) return at(i) - from;
   }
   return Number.POSITIVE_INFINITY;
 }

@@ -11,6 +11,8 @@ import { executeCall } from './call/execute.js';
 import { VppLogicalCall } from './call/logical-call.js';
 import { RateWatch } from './call/rate-watch.js';
 import type { RequestDescriptor, Transport, VppEngine } from './call/types.js';
+import { normalizeLogger } from './drift/drift-log.js';
+import { DriftWatch } from './drift/drift-watch.js';
 import { normalizeOptions } from './normalize-options.js';
 import type { VppEngineOptions } from './options.js';
 import { RateCeiling } from './tenant/apple-rate.js';
@@ -53,6 +55,7 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
   const policy = normalizeOptions(options);
   const store: TenantStore = options.store ?? new MemoryTenantStore();
   const emitter = new EngineEmitter();
+  const log = normalizeLogger(options.logger);
   const metrics = createVppMetrics(options.metrics);
   const rate = new RateCeiling(policy.rateLimit);
   const rates = metrics === null || policy.rateLimit === null ? null : new RateWatch(store, rate, policy.now);
@@ -62,6 +65,7 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
     store,
     budget: new RetryBudget(store, policy.budget),
     rate,
+    drift: new DriftWatch({ metrics, log, emit: (event) => emitter.emit('catalogDrift', event) }),
     sinks: {
       metrics,
       rates,
@@ -79,6 +83,7 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
   if (listeners.success) emitter.on('success', listeners.success);
   if (listeners.rateChange) emitter.on('rateChange', listeners.rateChange);
   if (metrics !== null) store.onError?.((report) => metrics.storeError(report.operation));
+  if (listeners.catalogDrift) emitter.on('catalogDrift', listeners.catalogDrift);
   const begin = (request: RequestDescriptor): VppLogicalCall =>
     new VppLogicalCall(runtime, callParamsOf(request, policy));
   return {

@@ -14,6 +14,7 @@ import {
   PendingHistogram,
   type PromSeriesTarget,
 } from './pending-series.js';
+import { lowestReadings } from './sampled-gauge.js';
 
 /** The parts of prom-client the backend uses (structural, so core needs no prom-client types). */
 interface PromMetric extends PromSeriesTarget {
@@ -120,26 +121,7 @@ function sampledReaders(metric: PromMetric): Set<WeakRef<GaugeReader>> | null {
   readersByMetric.set(metric, readers);
   pending.set('sampled', {
     flush() {
-      const lowest = new Map<string, { labels: Record<string, string>; value: number }>();
-      for (const ref of readers) {
-        const read = ref.deref();
-        if (read === undefined) {
-          readers.delete(ref);
-          continue;
-        }
-        try {
-          read((labels, value) => {
-            const resolved = definedLabels(labels);
-            const key = seriesKey(resolved);
-            const seen = lowest.get(key);
-            if (Number.isFinite(value) && (seen === undefined || value < seen.value))
-              lowest.set(key, { labels: resolved, value });
-          });
-        } catch {
-          // A reader that fails (a broken custom store) must not fail the whole scrape.
-        }
-      }
-      for (const { labels, value } of lowest.values()) metric.set?.(labels, value);
+      for (const { labels, value } of lowestReadings(readers)) metric.set?.(labels, value);
     },
   });
   return readers;

@@ -36,6 +36,7 @@ export class VppMetrics {
   readonly #storeErrors: CounterPort;
   readonly #backend: MetricsBackend;
   readonly #prefix: string;
+  readonly #catalogDrift: CounterPort;
   /** Expiry per tenant (a token hash, never the token), so a renewed token replaces its old date. */
   readonly #expiries = new Map<string, number>();
   /** Series handles resolved once per label set: the request path only bumps them. */
@@ -52,7 +53,7 @@ export class VppMetrics {
     this.#requests = backend.counter({
       name: n('requests_total'),
       help: 'Logical Apple VPP calls, counted once at completion after retries.',
-      labelNames: ['operation', 'outcome', 'error_class'],
+      labelNames: ['operation', 'outcome', 'retry_class'],
     });
     this.#duration = backend.histogram({
       name: n('request_duration_seconds'),
@@ -78,7 +79,7 @@ export class VppMetrics {
     this.#retryDelay = backend.histogram({
       name: n('retry_delay_seconds'),
       help: 'Wait chosen before a retry.',
-      labelNames: ['retry_class', 'delay_source'],
+      labelNames: ['operation', 'retry_class', 'delay_source'],
       buckets: DELAY_BUCKETS,
     });
     this.#backoffUntil = backend.gauge({
@@ -103,6 +104,11 @@ export class VppMetrics {
       help: 'Unix time at which the earliest content token seen by this process expires, as Apple announced it.',
       labelNames: [],
       aggregator: 'min',
+    });
+    this.#catalogDrift = backend.counter({
+      name: n('catalog_drift_total'),
+      help: "Codes Apple's service config lists that the catalog lacks (kind missing) or words differently (kind wording), each counted once per engine.",
+      labelNames: ['api', 'kind', 'error_number'],
     });
     this.#storeErrors = backend.counter({
       name: n('store_errors_total'),
@@ -138,13 +144,14 @@ export class VppMetrics {
     this.#inFlight.inc();
   }
 
-  callEnded(operation: string, outcome: CallOutcome, errorClass: RetryClass | null, seconds: number): void {
+  /** `retry_class` is set on `error` outcomes only: the class of the failure that ended the call. */
+  callEnded(operation: string, outcome: CallOutcome, failureClass: RetryClass | null, seconds: number): void {
     this.#inFlight.dec();
-    const error_class = outcome === 'error' ? (errorClass ?? 'unknown') : undefined;
+    const retry_class = outcome === 'error' ? (failureClass ?? 'unknown') : undefined;
     const ended =
-      this.#ended.get(operation, outcome, error_class) ??
-      this.#ended.set(operation, outcome, error_class, {
-        requests: counterSeries(this.#requests, { operation, outcome, error_class }),
+      this.#ended.get(operation, outcome, retry_class) ??
+      this.#ended.set(operation, outcome, retry_class, {
+        requests: counterSeries(this.#requests, { operation, outcome, retry_class }),
         duration: histogramSeries(this.#duration, { operation, outcome }),
       });
     ended.requests.inc();
@@ -199,7 +206,10 @@ export class VppMetrics {
 
   retry(operation: string, retryClass: RetryClass, delaySource: DelaySource, delayMs: number): void {
     this.#retries.inc({ operation, retry_class: retryClass });
-    this.#retryDelay.observe({ retry_class: retryClass, delay_source: delaySource }, delayMs / 1000);
+    this.#retryDelay.observe(
+      { operation, retry_class: retryClass, delay_source: delaySource },
+      delayMs / 1000,
+    );
   }
 
   giveUp(operation: string, reason: GiveUpReason): void {
@@ -207,6 +217,7 @@ export class VppMetrics {
   }
 
   tokenExpiry(tenant: string, epochMs: number): void {
+    if (!Number.isFinite(epochMs)) return;
     if (this.#expiries.get(tenant) === epochMs) return;
     this.#expiries.delete(tenant);
     this.#expiries.set(tenant, epochMs);
@@ -215,7 +226,13 @@ export class VppMetrics {
     this.#tokenExpiry.set(Math.min(...this.#expiries.values()) / 1000);
   }
 
+  /** One difference between Apple's live error list and the catalog; an uncatalogued number is labelled `other`. */
+  catalogDrift(api: 'v2' | 'legacy' | 'unknown', kind: 'missing' | 'wording', errorNumber: number): void {
+    this.#catalogDrift.inc({ api, kind, error_number: errorNumberLabel(errorNumber) });
+  }
+
   backoffUntil(epochMs: number): void {
+    if (!Number.isFinite(epochMs)) return;
     const seconds = epochMs / 1000;
     if (seconds <= this.#backoffUntilSeconds) return;
     this.#backoffUntilSeconds = seconds;

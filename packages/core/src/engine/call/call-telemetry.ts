@@ -1,8 +1,8 @@
 import type { SpanLinkTarget } from '../../async/span-link.js';
-import type { RetryClass } from '../../catalog/retry-class.js';
+import { closedCode } from '../../decode/closed-code.js';
 import type { DecodedResponse } from '../../decode/types.js';
 import type { GiveUpReason } from '../../shared/call-outcome.js';
-import type { LogicalSpan, SpanStart, VppTracing } from '../../telemetry/tracing.js';
+import type { LogicalSpan, SpanEnd, SpanStart, VppTracing } from '../../telemetry/tracing.js';
 import type { CallOutcome, VppMetrics } from '../../telemetry/vpp-metrics.js';
 import type { EngineEmitter, EngineEvents } from './events.js';
 import type { RateWatch } from './rate-watch.js';
@@ -16,18 +16,11 @@ export interface TelemetrySinks {
   readonly rates: RateWatch | null;
 }
 
-export interface CallEnd {
+/** The span's end facts, plus what metrics and listeners need; `failure` is given for `error` outcomes. */
+export interface CallEnd extends SpanEnd {
   readonly outcome: CallOutcome;
   readonly durationMs: number;
-  readonly attempts: number;
   readonly totalDelayMs: number;
-  /** The final failure, for `error` outcomes. */
-  readonly failure: {
-    readonly errorType: string;
-    readonly errorNumber: number | string | null;
-    readonly retryClass: RetryClass | null;
-  } | null;
-  readonly resolvedErrorNumber: number | string | null;
 }
 
 /** Fans one logical call's facts out to metrics, the span and the listeners. */
@@ -72,7 +65,8 @@ export class CallTelemetry {
     }
     if (emitter.has('attempt')) {
       const operation = this.#operation;
-      emitter.emit('attempt', { operation, attempt, httpStatus, retryClass, errorNumber, durationMs });
+      const code = closedCode(errorNumber);
+      emitter.emit('attempt', { operation, attempt, httpStatus, retryClass, errorNumber: code, durationMs });
     }
   }
 
@@ -80,7 +74,10 @@ export class CallTelemetry {
     const { metrics, emitter } = this.#sinks;
     metrics?.retry(this.#operation, event.retryClass, event.delaySource, event.delayMs);
     this.#span?.retry({ ...event, httpStatus });
-    if (emitter.has('retry')) emitter.emit('retry', { operation: this.#operation, ...event });
+    if (emitter.has('retry')) {
+      const errorNumber = closedCode(event.errorNumber);
+      emitter.emit('retry', { operation: this.#operation, ...event, errorNumber });
+    }
   }
 
   /** Apple announces each token's expiry on its responses; the gauge shows the earliest one. */
@@ -105,7 +102,10 @@ export class CallTelemetry {
     const { metrics, emitter } = this.#sinks;
     metrics?.giveUp(this.#operation, event.reason as GiveUpReason);
     this.#span?.giveUp(event.reason);
-    if (emitter.has('giveUp')) emitter.emit('giveUp', { operation: this.#operation, ...event });
+    if (emitter.has('giveUp')) {
+      const errorNumber = closedCode(event.errorNumber);
+      emitter.emit('giveUp', { operation: this.#operation, ...event, errorNumber });
+    }
   }
 
   end(info: CallEnd): void {
@@ -118,6 +118,7 @@ export class CallTelemetry {
     );
     this.#span?.end({
       attempts: info.attempts,
+      httpStatus: info.httpStatus,
       failure: info.outcome === 'error' ? info.failure : null,
       resolvedErrorNumber: info.resolvedErrorNumber,
     });

@@ -1,5 +1,6 @@
 import type { EventOrigins } from '../../async/event-origins.js';
 import type { DecodedResponse, DecodeInput, DecodeOptions } from '../../decode/types.js';
+import type { DriftWatch } from '../drift/drift-watch.js';
 import type { RetryBudget } from '../tenant/retry-budget.js';
 import type { TenantRuntime } from '../tenant/tenant-runtime.js';
 import type { TelemetrySinks } from './call-telemetry.js';
@@ -8,6 +9,8 @@ import type { TelemetrySinks } from './call-telemetry.js';
 export interface EngineRuntime extends TenantRuntime {
   readonly budget: RetryBudget;
   readonly sinks: TelemetrySinks;
+  /** Apple's live error list: codes learned for decoding, drift counted and reported. */
+  readonly drift: DriftWatch;
   readonly decode: (input: DecodeInput, options: DecodeOptions) => DecodedResponse;
   /** Built once: the options every decode of this engine gets. */
   readonly decodeOptions: DecodeOptions;

@@ -96,8 +96,9 @@ export class VppLogicalCall implements LogicalCall {
   onResult(result: AttemptResult, cause?: unknown): CallDecision {
     const durationMs = this.#endAttempt();
     if (this.#aborted) return this.#rejectAborted(this.#callSignal?.reason);
-    const decoded = this.#rt.decode(result, this.#rt.decodeOptions);
+    const decoded = this.#rt.drift.learned.apply(this.#rt.decode(result, this.#rt.decodeOptions));
     this.#record.lastDecoded = decoded;
+    this.#record.lastHttpStatus = decoded.httpStatus;
     const retryClass = effectiveClass(decoded, this.#rt.policy.classify);
     count9603(this.#rt.store, this.#params.tenant, decoded);
     if (decoded.tokenExpiresAt !== null)
@@ -119,11 +120,13 @@ export class VppLogicalCall implements LogicalCall {
     return this.#apply(this.#decide(failure), decoded, cause);
   }
 
-  /** What a successful answer teaches beyond itself: an event's origin, Apple's rate limit. */
+  /** What a successful answer teaches beyond itself: an event's origin, Apple's rate limit and error list. */
   #learnFromSuccess(body: unknown): void {
     const { origins, rate } = this.#rt;
     const operation = this.#params.operation;
     if (origins !== null) rememberOrigin(origins, operation, body, this.#telemetry.spanContext());
+    if (operation === 'service_config' || operation === 'VPPServiceConfigSrv')
+      this.#rt.drift.observe(operation, body);
     if (operation !== 'service_config' || rate.settings === null) return;
     const before = rate.settings.ceiling;
     const ceiling = rate.observe(body);
@@ -144,6 +147,7 @@ export class VppLogicalCall implements LogicalCall {
   onError(error: unknown): CallDecision {
     const durationMs = this.#endAttempt();
     if (this.#aborted) return this.#rejectAborted(this.#callSignal?.reason);
+    this.#record.lastHttpStatus = null;
     this.#telemetry.attempt(this.#record.attempts, null, 'transient', null, durationMs, null);
     this.#record.transientFailures += 1;
     return this.#apply(this.#decide({ kind: 'network', notSent: isProvablyNotSent(error) }), null, error);
@@ -179,6 +183,7 @@ export class VppLogicalCall implements LogicalCall {
       outcome: cancelled ? 'cancelled' : failed ? 'error' : 'success',
       durationMs: Math.max(0, this.#rt.policy.now() - this.#startedAt),
       attempts: record.attempts,
+      httpStatus: record.lastHttpStatus,
       totalDelayMs: record.totalDelayMs,
       failure: failed
         ? {
