@@ -144,6 +144,21 @@ export const panels = [
     null,
     'apple_vpp_request_duration_seconds: end-to-end time of a logical call, Retry-After waits included.',
   ),
+
+  row('Replicas and the shared store'),
+  stat(
+    'Store errors, last 5 min',
+    `sum(increase(apple_vpp_store_errors_total{${jobOnly}}[5m]) and ${servingSelected}) or vector(0)`,
+    'short',
+    'Operations of the shared tenant store (Redis) that failed. 0: replicas share one gate and one rate. Above 0: the replicas that report it keep to a local share of the rate until Redis answers; see "Running replicas" in the operations guide.',
+  ),
+  timeseries(
+    'Store health: failed store operations',
+    `sum by (job, operation) (rate(apple_vpp_store_errors_total{${jobOnly}}[$__rate_interval]) and ${servingSelected}) or vector(0)`,
+    'ops',
+    '{{job}} {{operation}}',
+    'apple_vpp_store_errors_total by store operation (acquire, gate, throttle, budget, streak), for the instances that served the selected API operations: each one fell back to the local share of the rate instead of failing a call.',
+  ),
 ];
 
 function row(title) {
