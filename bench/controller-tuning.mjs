@@ -4,7 +4,8 @@
 // simulator, and a grid of controller constants, so the defaults in packages/core/README.md can be re-measured.
 // Needs built packages (pnpm build). Usage:
 //   node bench/controller-tuning.mjs [--cases 15,10,5,foreign,drop] [--grid off,0.7:0.1] [--calls-factor 1]
-// --grid lists beta:scale pairs ("off" = the closed loop off); --calls-factor multiplies each case's call count.
+// --grid lists beta:scale pairs ("off" = the closed loop off; "fixed=N" = the loop off and the limit set to N/s, the
+// reference of a client that already knows the real capacity); --calls-factor multiplies each case's call count.
 import { parseArgs } from 'node:util';
 import { attachVppInterceptor } from '@vppwatch/axios-interceptor';
 import { createVppEngine } from '@vppwatch/core';
@@ -24,6 +25,11 @@ const factor = Number(values['calls-factor']);
 /** @param {string} spec */
 function engineOptions(spec) {
   if (spec === 'off') return { rateLimit: { adaptive: /** @type {const} */ (false) } };
+  if (spec.startsWith('fixed=')) {
+    return {
+      rateLimit: { requestsPerSecond: Number(spec.slice(6)), adaptive: /** @type {const} */ (false) },
+    };
+  }
   const [beta, scale] = spec.split(':').map(Number);
   return { rateLimit: { adaptive: { beta, scale } } };
 }
