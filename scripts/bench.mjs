@@ -2,13 +2,15 @@
 // `pnpm bench` (after `pnpm build`): the throttle bench against other retry libraries, the decode bench, and both
 // adapters' overhead benches, each in its own process, then one summary with every ratio against its same-run
 // baseline and whether each target is met. A report, not a test: nothing here fails on a number.
-// Usage: node scripts/bench.mjs [--skip throttle,decode,overhead] [--throttle-args="--jobs 1 --full"]
+// Usage: node scripts/bench.mjs [--skip throttle,capacity,decode,overhead] [--throttle-args="--jobs 1 --full"]
+//        [--capacity-args="--quick"]
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CACHE_DIR, writeResult } from '../bench/lib/cache-dir.mjs';
+import { capacitySummary, capacityVerdicts } from '../bench/lib/capacity-summary.mjs';
 import { extractJson, findNumber } from '../bench/lib/find-ratio.mjs';
 import { runScript } from '../bench/lib/run-script.mjs';
 import { STRATEGIES } from '../bench/lib/strategies.mjs';
@@ -17,7 +19,11 @@ import { judgeRun, TARGETS } from '../bench/lib/targets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { skip: { type: 'string', default: '' }, 'throttle-args': { type: 'string', default: '' } },
+  options: {
+    skip: { type: 'string', default: '' },
+    'throttle-args': { type: 'string', default: '' },
+    'capacity-args': { type: 'string', default: '' },
+  },
 });
 const skip = new Set(values.skip.split(',').filter(Boolean));
 const section = (/** @type {string} */ title) => console.log(`\n${'='.repeat(8)} ${title} ${'='.repeat(8)}`);
@@ -32,6 +38,16 @@ if (!skip.has('throttle')) {
   const run = await runScript(root, 'bench/throttle.mjs', values['throttle-args'].split(' ').filter(Boolean));
   if (run.code === 0) throttle = readCache('throttle.json');
   else problems.push(`bench/throttle.mjs exited with ${run.code}`);
+}
+
+let capacity = null;
+if (!skip.has('capacity')) {
+  section('capacity (bench/capacity.mjs)');
+  const args = values['capacity-args'].split(' ').filter(Boolean);
+  const run = await runScript(root, 'bench/capacity.mjs', args);
+  const file = args.includes('--quick') ? 'capacity-quick.json' : 'capacity.json';
+  if (run.code === 0) capacity = readCache(file);
+  else problems.push(`bench/capacity.mjs exited with ${run.code}`);
 }
 
 let decode = null;
@@ -98,6 +114,11 @@ if (throttle !== null) {
     (v) => v.insideWindow,
     (r) => `${r.insideWindow}`,
   );
+  console.log('');
+}
+if (capacity !== null) {
+  for (const line of capacitySummary(capacity)) console.log(line);
+  verdicts.push(...capacityVerdicts(capacity));
   console.log('');
 }
 if (decode !== null) {
