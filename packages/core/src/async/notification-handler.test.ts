@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { errorCount, inbox, listen, telemetry, useContextManager } from '../test-support/async-harness.js';
 import { createEventOrigins } from './event-origins.js';
 import type { VppNotificationEvent } from './notification-event.js';
 import { createNotificationHandler } from './notification-handler.js';
-import { errorCount, inbox, listen, telemetry, useContextManager } from './test-support/harness.js';
 
 useContextManager();
 

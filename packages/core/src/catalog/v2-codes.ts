@@ -11,7 +11,7 @@ export const V2_CODES = [
     delivery: 'sync',
     retryClass: 'restart_listing',
     remediation:
-      'Restart the listing from page 0; classed restart_listing, not client_fatal, because a client can recover on its own by walking the pages again.',
+      'The page index is out of range: restart the listing from its first page (a request without pageIndex) instead of resending it; classed restart_listing, not client_fatal, because a client can recover on its own by walking the pages again.',
   },
   {
     code: 9700,

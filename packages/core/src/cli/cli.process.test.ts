@@ -16,6 +16,23 @@ describe('the vppwatch bin as a real process', () => {
     expect(JSON.parse(stdout)).toMatchObject({ code: 9646, retryClass: 'throttled', httpStatus: 429 });
   });
 
+  it("decodes Apple's second 9616 example (regUsersAlreadyAssigned only) as a failure of class state", async () => {
+    const { stdout } = await run(
+      'pnpm',
+      [
+        'exec',
+        'vppwatch',
+        'decode',
+        'packages/core/test-fixtures/legacy-9616-reg-users-only.json',
+        '--status',
+        '200',
+      ],
+      { cwd: ROOT },
+    );
+    expect(stdout).toMatch(/^Outcome: +failure$/m);
+    expect(stdout).toMatch(/^Retry class: +state$/m);
+  });
+
   it('exits 2 with one stderr line for an unknown code', async () => {
     const failure = await run(process.execPath, ['packages/core/bin/vppwatch.js', 'explain', '4242'], {
       cwd: ROOT,

@@ -29,6 +29,8 @@ function failureJson(f: VppFailure): Record<string, unknown> {
     source: f.source,
     known: f.known,
     ...(f.alreadyAssigned ? { alreadyAssigned: true } : {}),
+    ...(f.variant ? { variant: f.variant } : {}),
+    ...(f.minRetryAfterMs === undefined ? {} : { minRetryAfterMs: f.minRetryAfterMs }),
     ...(f.entities ? { entityCount: countEntities(f) } : {}),
   };
 }
@@ -40,6 +42,7 @@ export function decodeJson(d: DecodedResponse): Record<string, unknown> {
     retryClass: d.retryClass,
     failures: d.failures.map(failureJson),
     retryAfterMs: d.retryAfterMs,
+    ...(d.minRetryAfterMs === undefined ? {} : { minRetryAfterMs: d.minRetryAfterMs }),
     tokenExpiresAt: d.tokenExpiresAt,
     ...(d.truncated ? { truncated: true } : {}),
   };
@@ -51,6 +54,10 @@ function decodeText(d: DecodedResponse): string {
     ['Format', d.format],
     ['Retry class', d.retryClass ?? '-'],
     ['Retry after', d.retryAfterMs === null ? '-' : `${d.retryAfterMs} ms`],
+    ...(d.minRetryAfterMs === undefined
+      ? []
+      : ([['Wait at least', `${d.minRetryAfterMs} ms (the documents' minimum)`]] as const)),
+    ...variantLines(d),
     ['Token expires', d.tokenExpiresAt === null ? '-' : new Date(d.tokenExpiresAt).toISOString()],
     ...(d.truncated ? ([['Truncated', 'body larger than 1 MiB, not parsed']] as const) : []),
   ]);
@@ -64,6 +71,12 @@ function decodeText(d: DecodedResponse): string {
     truncate(f.message, 70),
   ]);
   return `${summary}\n${formatTable(['CODE', 'HTTP', 'RETRY CLASS', 'SOURCE', 'ENTITIES', 'MESSAGE'], rows)}`;
+}
+
+/** A variant changes what a code means, so the text names it. */
+function variantLines(d: DecodedResponse): (readonly [string, string])[] {
+  const ids = [...new Set(d.failures.flatMap((f) => (f.variant ? [`${f.code} ${f.variant}`] : [])))];
+  return ids.length === 0 ? [] : [['Variant', ids.join(', ')]];
 }
 
 function countEntities(f: VppFailure): number {

@@ -7,18 +7,22 @@ import { recognizeNotification } from './notification.js';
 import { quickScan } from './quick-scan.js';
 import type { Recognized, Recognizer } from './recognized.js';
 import { parseRetryAfter } from './retry-after.js';
-import { recognizeRiCloud } from './ricloud.js';
+import { recognizeKnownRiCloud, recognizeRiCloud } from './ricloud.js';
 import { mostSevereRetryClass } from './severity.js';
 import { readTokenExpiry } from './token-expiry.js';
-import type { DecodedResponse, DecodeInput, DecodeOptions, ResponseFormat } from './types.js';
+import type { DecodedResponse, DecodeInput, DecodeOptions, ResponseFormat, VppFailure } from './types.js';
 import { recognizeV2Error } from './v2.js';
 import { recognizeV2Status } from './v2-status.js';
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-/** Most specific first: a legacy envelope also carries errorNumber, a notification wraps its own error. */
+/**
+ * Most specific first: a notification wraps its own error, a documented riCloud code wins over a `status: -1`
+ * beside it, a legacy envelope also carries errorNumber.
+ */
 const RECOGNIZERS: readonly Recognizer[] = [
   recognizeNotification,
+  recognizeKnownRiCloud,
   recognizeLegacy,
   recognizeV2Status,
   recognizeV2Error,
@@ -101,9 +105,21 @@ function assemble(
     tokenExpiresAt,
     httpStatus,
   };
+  const minRetryAfterMs = longestMinimumWait(failures);
+  if (minRetryAfterMs !== null) decoded.minRetryAfterMs = minRetryAfterMs;
   if (found?.eventStatus) decoded.eventStatus = found.eventStatus;
   if (found?.eventType) decoded.eventType = found.eventType;
   return decoded;
+}
+
+function longestMinimumWait(failures: readonly VppFailure[]): number | null {
+  let longest: number | null = null;
+  for (const f of failures) {
+    if (f.minRetryAfterMs !== undefined && (longest === null || f.minRetryAfterMs > longest)) {
+      longest = f.minRetryAfterMs;
+    }
+  }
+  return longest;
 }
 
 function readStatus(value: unknown): number | null {

@@ -4,6 +4,7 @@ export { parseHttpDate, parseRetryAfter } from './retry-after.js';
 export { mostSevereRetryClass, RETRY_CLASS_SEVERITY } from './severity.js';
 export type {
   AlreadyAssignedDetails,
+  AlreadyAssignedUser,
   DecodedResponse,
   DecodeInput,
   DecodeOptions,

@@ -1,6 +1,5 @@
 import type { EventOrigins } from '../async/event-origins.js';
 import { isRetryClass, type RetryClass } from '../catalog/retry-class.js';
-import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/types.js';
 import type { RetryableClass } from '../shared/retryable.js';
 import type { VppEngineOptions } from './options.js';
 import { checkMs, invalid } from './policy/check-option.js';

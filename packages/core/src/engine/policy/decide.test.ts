@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RETRY_CLASSES } from '../../catalog/retry-class.js';
+import { decodeResponse } from '../../decode/decode-response.js';
 import { normalizeOptions } from '../normalize-options.js';
 import { failureOf } from '../test-support/decoded.js';
 import { retryAfterJitterMax } from './compute-delay.js';
@@ -31,6 +32,24 @@ const response = (
 const half = () => 0.5;
 
 describe('decide', () => {
+  // 004_c44bd972831b499b.txt: "We recommend the user wait at least an hour before retrying."
+  it('riCloud code-rate-limited: never resent, retryAt at least an hour ahead', () => {
+    const decoded = decodeResponse({
+      status: 429,
+      headers: { 'retry-after': '30' },
+      body: { error: 'code-rate-limited', message: 'rate limited' },
+    });
+    const input = { kind: 'response', decoded, retryClass: 'state' } as const;
+    const d = decide(input, state({ method: 'POST' }), policy, half);
+    expect(d).toMatchObject({ retry: false, reason: 'not_retryable', retryAt: NOW + 3_600_000 });
+    // Even with the class overridden to a retryable one, no resend comes sooner than the hour.
+    const forced = decide({ ...input, retryClass: 'retry_later' }, state({ idempotent: true }), policy, half);
+    expect(forced).toMatchObject({ retry: false, reason: 'retry_after_too_long', retryAt: NOW + 3_600_000 });
+    const patient = normalizeOptions({ metrics: false, tracing: false, maxRetryAfterMs: 7_200_000 });
+    const later = decide({ ...input, retryClass: 'retry_later' }, state({ idempotent: true }), patient, half);
+    expect(later.retry && later.delayMs).toBeGreaterThanOrEqual(3_600_000);
+  });
+
   it("takes the server's Retry-After over the class's own schedule (9644 with Retry-After 5 s)", () => {
     const d = decide(response(9644, 'retry_later', 503, 5_000), state(), policy, half);
     expect(d.retry && d.delaySource).toBe('retry_after');

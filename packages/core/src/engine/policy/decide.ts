@@ -71,7 +71,7 @@ export function decide(
   random: () => number,
 ): RetryDecision {
   const retryClass: RetryClass = failure.kind === 'network' ? 'transient' : failure.retryClass;
-  const retryAfterMs = failure.kind === 'response' ? failure.decoded.retryAfterMs : null;
+  const retryAfterMs = failure.kind === 'response' ? serverWaitMs(failure.decoded) : null;
   const announcedAt = retryAfterMs !== null ? state.now + retryAfterMs : null;
   const serverAt = Math.max(announcedAt ?? 0, state.gateUntil > state.now ? state.gateUntil : 0) || null;
   if (state.aborted) return giveUp('aborted', retryClass);
@@ -116,6 +116,16 @@ function budgetCost(
   if (retryClass !== 'throttled') return policy.budget.cost;
   const echo = announcedAt !== null && gateUntil >= announcedAt - ECHO_TOLERANCE_MS;
   return echo ? 0 : policy.budget.throttledCost;
+}
+
+/**
+ * The wait the answer asks for: its Retry-After, raised to the least wait the documents ask for its failure
+ * (riCloud's code-rate-limited: an hour), so neither a retry nor `retryAt` can come sooner.
+ */
+function serverWaitMs(decoded: DecodedResponse): number | null {
+  const floor = decoded.minRetryAfterMs;
+  if (floor === undefined) return decoded.retryAfterMs;
+  return Math.max(decoded.retryAfterMs ?? 0, floor);
 }
 
 /** True when the deciding failure is Apple's 9603 "Internal error". */

@@ -9,7 +9,7 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createVppEngine } from '../../engine/create-engine.js';
+import { createVppEngine } from '../engine/create-engine.js';
 
 const servers: Server[] = [];
 
