@@ -64,8 +64,8 @@ describe('startSimulatorProcess', () => {
         ],
         foreignLoad: { perSecond: 0.01 }, // one request now, the next in 100 s
       });
-      const steps = (await sim.faults.effective(sim.tokenHash(sToken))).capacitySchedule;
-      expect((steps || []).map((s) => s.startsAt - (steps[0]?.startsAt ?? 0))).toEqual([0, 60_000]);
+      const steps = (await sim.faults.effective(sim.tokenHash(sToken))).capacitySchedule || [];
+      expect(steps.map((s) => s.startsAt - (steps[0]?.startsAt ?? 0))).toEqual([0, 60_000]);
       const snapshot = await sim.capacity(sToken);
       expect(snapshot).toMatchObject({ perSecond: 5, burst: 5, foreign: { sent: 1, served: 1, refused: 0 } });
       await expect(sim.faults.setForToken(sToken, { foreignLoad: { perSecond: 0 } })).rejects.toThrow(
