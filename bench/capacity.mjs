@@ -7,16 +7,13 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { writeResult } from './lib/cache-dir.mjs';
-import { CAPACITY_CASES, caseById, QUICK_CASES } from './lib/capacity-cases.mjs';
+import { CAPACITY_CASES, CAPACITY_STRATEGIES, caseById, QUICK_CASES } from './lib/capacity-cases.mjs';
 import { describeCapacityIdeal } from './lib/capacity-ideal.mjs';
 import { RECOVERY, runCapacity } from './lib/capacity-run.mjs';
 import { capacityTable } from './lib/capacity-summary.mjs';
 import { runPool } from './lib/pool.mjs';
 import { strategyById } from './lib/strategies.mjs';
 import { CAPACITY_TARGETS, judgeCapacityRun } from './lib/targets.mjs';
-
-/** The libraries the capacity rows compare: vppwatch's two adapters and the three anchors, at their defaults. */
-export const CAPACITY_STRATEGIES = ['axios-retry', 'retry-axios', 'got', 'vppwatch-axios', 'vppwatch-got'];
 
 const { values } = parseArgs({
   options: {

@@ -20,6 +20,9 @@
  * @property {number | null} returnsAtMs when capacity returns to 15 after a drop (the recovery clock starts), or null
  */
 
+/** The libraries the capacity rows compare: vppwatch's two adapters and the three anchors, at their defaults. */
+export const CAPACITY_STRATEGIES = ['axios-retry', 'retry-axios', 'got', 'vppwatch-axios', 'vppwatch-got'];
+
 const APPLE = { perSecond: 15, burst: 15, retryAfter: /** @type {const} */ ('seconds') };
 
 /** @param {number} perSecond @param {number} requests @param {number} concurrency @returns {CapacityCase} */
