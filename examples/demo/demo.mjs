@@ -40,7 +40,11 @@ async function main(argv) {
     return 1;
   }
   const scenario = await startBadDay(args.seed);
-  const engine = createVppEngine({ metrics: { registry }, deadlineMs: 60_000 });
+  const engine = createVppEngine({
+    metrics: { registry },
+    deadlineMs: 60_000,
+    logger: { warn: (message) => log(args, message) },
+  });
   const tally = new Tally();
   tally.listen(engine);
 
@@ -51,6 +55,10 @@ async function main(argv) {
     vppHooks({ engine }),
   );
   const clients = { axios: axiosClient, got: gotClient };
+
+  // As an MDM does every 5 minutes: the engine follows the announced rate and learns codes the catalog lacks.
+  await axiosClient.get('/mdm/v2/service/config');
+  await gotClient.post('mdm/VPPServiceConfigSrv', { json: {} });
 
   const plan = planOperations(args.ops, scenario, mulberry32(args.seed));
   log(args, `simulator on ${scenario.sim.url} · metrics on http://127.0.0.1:${args.port}/metrics`);

@@ -79,6 +79,8 @@ const SERVICE_CONFIG = "Apple's legacy VPPServiceConfigSrv errorCodes list (not 
 const ARCHIVED_REFERENCE =
   "Apple's archived MDM Protocol Reference, Web Service Protocol (VPP) (not stored here)";
 const SUBSCRIPTIONS = "Apple's Managing subscriptions page and newest v2 error table (not stored here)";
+const PEER_SERVICE_CONFIG =
+  "a VPPServiceConfigSrv errorCodes list in petarov/apple-mdm-clients' legacy client tests (not stored here)";
 
 /** Only the legacy page lists the code; vppwatch's research notes put it on v2 too. */
 const onV2 = (code: number) => ({
@@ -298,6 +300,16 @@ const rows: [number | string, EntryBasis][] = [
   [
     9647,
     { message: { reported: NEWEST_V2 }, httpStatus: { reported: NEWEST_V2 }, api: { reported: NEWEST_V2 } },
+  ],
+  [9649, { message: { reported: PEER_SERVICE_CONFIG }, api: { reported: PEER_SERVICE_CONFIG } }],
+  [
+    9729,
+    {
+      message: { reported: NEWEST_V2 },
+      olderMessages: { reported: PEER_SERVICE_CONFIG },
+      httpStatus: { reported: NEWEST_V2 },
+      api: { reported: NEWEST_V2 },
+    },
   ],
   [9709, { message: cite(V2), api: cite(V2), delivery: V2_ASYNC }],
   [9716, { message: cite(V2), api: cite(V2), delivery: V2_ASYNC }],

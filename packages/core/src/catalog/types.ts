@@ -1,3 +1,4 @@
+import type { CatalogMeaning } from './meaning.js';
 import type { RetryClass } from './retry-class.js';
 
 /** Which API documents a code. */
@@ -23,6 +24,8 @@ export interface CatalogEntry {
   readonly remediation: string;
   /** Other codes that mean the same thing (9805 is an older number for 9816). */
   readonly aliases?: readonly (number | string)[];
+  /** Each known meaning with its source, where sources disagree or only one exists. */
+  readonly meanings?: readonly CatalogMeaning[];
   /**
    * The least time the documents ask a caller to wait before sending the request again (riCloud's
    * `code-rate-limited`: "at least an hour"). The engine never resends sooner and puts it in `VppError.retryAt`.

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,16 @@ describe('the vppwatch bin as a real process', () => {
   it('explains 9646 as JSON, with the command the README gives at the repo root', async () => {
     const { stdout } = await run('pnpm', ['exec', 'vppwatch', 'explain', '9646', '--json'], { cwd: ROOT });
     expect(JSON.parse(stdout)).toMatchObject({ code: 9646, retryClass: 'throttled', httpStatus: 429 });
+  });
+
+  it("diffs Apple's v2 service/config example with the README's command: the README's output, exit 1", async () => {
+    const file = 'packages/core/src/drift/test-support/apple-v2-service-config.json';
+    const failure = await run('pnpm', ['exec', 'vppwatch', 'catalog', 'diff', file], { cwd: ROOT }).catch(
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(failure).toMatchObject({ code: 1 });
+    const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+    expect(readme).toContain((failure as { stdout: string }).stdout);
   });
 
   it("decodes Apple's second 9616 example (regUsersAlreadyAssigned only) as a failure of class state", async () => {

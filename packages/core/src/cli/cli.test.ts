@@ -1,24 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { CATALOG_FIELDS } from '../catalog/index.js';
 import { CATALOG } from '../catalog/lookup.js';
 import { apple9616Examples } from '../catalog/test-support/seed-documents.js';
 import { FIXTURE_DIR } from '../decode/test-support/fixtures.js';
-import { runCli } from './index.js';
-
-async function run(argv: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdin: Readable.from([Buffer.from(stdin)]),
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-  });
-  return { code, out, err };
-}
+import { run } from './test-support/run-cli.js';
 
 describe('vppwatch explain', () => {
   it('prints the documented JSON shape', async () => {

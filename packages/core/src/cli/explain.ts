@@ -47,6 +47,7 @@ export function explainJson(entry: CatalogEntry): Record<string, unknown> {
           })),
         }
       : {}),
+    ...(entry.meanings ? { meanings: entry.meanings } : {}),
     unsupported: unsupportedFields(entry),
     basis: Object.fromEntries(Object.entries(basis).map(([field, b]) => [field, basisJson(b)])),
   };
@@ -81,6 +82,9 @@ function explainText(entry: CatalogEntry): string {
   for (const v of entry.variants ?? []) {
     pairs.push([`Variant ${v.id}`, `${v.when}; class ${v.retryClass} (${describeBasis(v.basis)})`]);
     pairs.push([`  remediation (${adviceLabel(entry)})`, v.remediation]);
+  }
+  for (const m of entry.meanings ?? []) {
+    pairs.push(['Meaning', `"${m.message}" → ${m.remediation} Source: ${m.source}`]);
   }
   for (const [field, b] of Object.entries(basis)) pairs.push([`Source of ${field}`, describeBasis(b)]);
   return formatPairs(pairs);

@@ -42,9 +42,11 @@ export interface AlreadyAssignedUser {
 export interface VppFailure {
   /** Apple `errorNumber`, riCloud string code, or null when the response carried no code at all (an HTML 503). */
   readonly code: number | string | null;
-  /** True when `code` is in the catalog. */
+  /** True when `code` is in the catalog, or (through an engine) in an error list Apple served it. */
   readonly known: boolean;
-  /** The catalog's wording for a known code, else a generic text derived from the HTTP status. */
+  /** Set when the code is not in the catalog but the engine learned it from Apple's service-config list. */
+  readonly learned?: true;
+  /** The catalog's wording for a known code, Apple's listed text for a learned one, else a generic text. */
   readonly message: string;
   /** What the server said, verbatim (may contain identifiers: keep it out of telemetry and logs). */
   readonly serverMessage: string | null;

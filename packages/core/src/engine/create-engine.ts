@@ -10,6 +10,8 @@ import { EngineEmitter, type EngineEventName, type EngineEvents } from './call/e
 import { executeCall } from './call/execute.js';
 import { VppLogicalCall } from './call/logical-call.js';
 import type { RequestDescriptor, Transport, VppEngine } from './call/types.js';
+import { normalizeLogger } from './drift/drift-log.js';
+import { DriftWatch } from './drift/drift-watch.js';
 import { normalizeOptions } from './normalize-options.js';
 import type { VppEngineOptions } from './options.js';
 import { AppleRateFollower } from './tenant/apple-rate.js';
@@ -52,6 +54,8 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
   const policy = normalizeOptions(options);
   const store = options.store ?? new MemoryTenantStore();
   const emitter = new EngineEmitter();
+  const log = normalizeLogger(options.logger);
+  const metrics = createVppMetrics(options.metrics);
   const limiter =
     policy.rateLimit === null
       ? null
@@ -63,8 +67,9 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
     limiter,
     appleRate:
       limiter === null || policy.rateLimit === null ? null : new AppleRateFollower(limiter, policy.rateLimit),
+    drift: new DriftWatch({ metrics, log, emit: (event) => emitter.emit('catalogDrift', event) }),
     sinks: {
-      metrics: createVppMetrics(options.metrics),
+      metrics,
       tracing: VppTracing.create(options.tracing),
       emitter,
     },
@@ -77,6 +82,7 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
   if (listeners.retry) emitter.on('retry', listeners.retry);
   if (listeners.giveUp) emitter.on('giveUp', listeners.giveUp);
   if (listeners.success) emitter.on('success', listeners.success);
+  if (listeners.catalogDrift) emitter.on('catalogDrift', listeners.catalogDrift);
   const begin = (request: RequestDescriptor): VppLogicalCall =>
     new VppLogicalCall(runtime, callParamsOf(request, policy));
   return {

@@ -14,6 +14,8 @@ export type {
 } from './call/types.js';
 export type { VppEngineInstance } from './create-engine.js';
 export { createVppEngine } from './create-engine.js';
+export type { VppLogger } from './drift/drift-log.js';
+export type { CatalogDriftEvent } from './drift/drift-watch.js';
 export type { DelayContext, MetricsRegistryLike, VppEngineOptions } from './options.js';
 export type { DecisionState, FailureInput, RetryDecision } from './policy/decide.js';
 export { decide } from './policy/decide.js';

@@ -3,6 +3,7 @@ import type { RetryClass } from '../catalog/retry-class.js';
 import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/types.js';
 import type { RetryableClass } from '../shared/retryable.js';
 import type { EngineListeners } from './call/events.js';
+import type { VppLogger } from './drift/drift-log.js';
 import type { DelayContext } from './policy/engine-policy.js';
 import type { TenantStore } from './tenant/tenant-store.js';
 
@@ -63,6 +64,12 @@ export interface VppEngineOptions {
    * `createNotificationHandler`, and their spans link back to the call with no code of yours.
    */
   readonly origins?: EventOrigins;
+  /**
+   * Where the engine logs what operators should read once: today, each error code Apple's service config lists
+   * that the catalog lacks or words differently. Anything with `warn(message)` (`console`, pino, winston); `false`
+   * for silence. Default: Node's process warnings (`process.on('warning')`, type `VppCatalogDrift`).
+   */
+  readonly logger?: VppLogger | false;
   /** The response decoder (default: core's `decodeResponse`). */
   readonly decode?: (input: DecodeInput, options: DecodeOptions) => DecodedResponse;
 }

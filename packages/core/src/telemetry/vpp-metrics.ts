@@ -32,6 +32,7 @@ export class VppMetrics {
   readonly #inFlight: GaugePort;
   readonly #giveUps: CounterPort;
   readonly #tokenExpiry: GaugePort;
+  readonly #catalogDrift: CounterPort;
   /** Expiry per tenant (a token hash, never the token), so a renewed token replaces its old date. */
   readonly #expiries = new Map<string, number>();
   /** Series handles resolved once per label set: the request path only bumps them. */
@@ -97,6 +98,11 @@ export class VppMetrics {
       help: 'Unix time at which the earliest content token seen by this process expires, as Apple announced it.',
       labelNames: [],
       aggregator: 'min',
+    });
+    this.#catalogDrift = backend.counter({
+      name: n('catalog_drift_total'),
+      help: "Codes Apple's service config lists that the catalog lacks (kind missing) or words differently (kind wording), each counted once per engine.",
+      labelNames: ['api', 'kind', 'error_number'],
     });
   }
 
@@ -179,6 +185,11 @@ export class VppMetrics {
     // Bounded: the oldest-reported tenants are forgotten first.
     if (this.#expiries.size > MAX_TRACKED_TOKENS) this.#expiries.delete(this.#expiries.keys().next().value!);
     this.#tokenExpiry.set(Math.min(...this.#expiries.values()) / 1000);
+  }
+
+  /** One difference between Apple's live error list and the catalog; an uncatalogued number is labelled `other`. */
+  catalogDrift(api: 'v2' | 'legacy' | 'unknown', kind: 'missing' | 'wording', errorNumber: number): void {
+    this.#catalogDrift.inc({ api, kind, error_number: errorNumberLabel(errorNumber) });
   }
 
   backoffUntil(epochMs: number): void {

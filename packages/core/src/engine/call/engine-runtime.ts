@@ -1,5 +1,6 @@
 import type { EventOrigins } from '../../async/event-origins.js';
 import type { DecodedResponse, DecodeInput, DecodeOptions } from '../../decode/types.js';
+import type { DriftWatch } from '../drift/drift-watch.js';
 import type { AppleRateFollower } from '../tenant/apple-rate.js';
 import type { RetryBudget } from '../tenant/retry-budget.js';
 import type { TenantRuntime } from '../tenant/tenant-runtime.js';
@@ -11,6 +12,8 @@ export interface EngineRuntime extends TenantRuntime {
   /** Follows Apple's announced `maxRequestPerSecond`; null without a limiter. */
   readonly appleRate: AppleRateFollower | null;
   readonly sinks: TelemetrySinks;
+  /** Apple's live error list: codes learned for decoding, drift counted and reported. */
+  readonly drift: DriftWatch;
   readonly decode: (input: DecodeInput, options: DecodeOptions) => DecodedResponse;
   /** Built once: the options every decode of this engine gets. */
   readonly decodeOptions: DecodeOptions;

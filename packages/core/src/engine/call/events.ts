@@ -1,7 +1,11 @@
 import type { RetryClass } from '../../catalog/retry-class.js';
 import type { DelaySource, GiveUpReason } from '../../shared/call-outcome.js';
+import type { CatalogDriftEvent } from '../drift/drift-watch.js';
 
-/** Payloads carry closed-set values and numbers only: no URL, token, body or server message. */
+/**
+ * Payloads carry closed-set values and numbers only: no URL, token, body or server message. The one exception is
+ * `catalogDrift`, which carries the texts of Apple's service-config error list: Apple's, never the caller's.
+ */
 export interface EngineEvents {
   /** After each physical attempt. */
   attempt: {
@@ -40,6 +44,8 @@ export interface EngineEvents {
     readonly totalDelayMs: number;
     readonly durationMs: number;
   };
+  /** A service-config answer lists codes the catalog lacks or words differently; once per new difference. */
+  catalogDrift: CatalogDriftEvent;
 }
 
 export type EngineEventName = keyof EngineEvents;
@@ -53,6 +59,7 @@ export class EngineEmitter {
     retry: new Set(),
     giveUp: new Set(),
     success: new Set(),
+    catalogDrift: new Set(),
   };
 
   on<K extends EngineEventName>(name: K, listener: (event: EngineEvents[K]) => void): () => void {

@@ -27,7 +27,7 @@ function plural(n: number): string {
   return n === 1 ? '1 attempt' : `${n} attempts`;
 }
 
-/** What went wrong, from catalog wording and closed-set values only: never a server message, URL or token. */
+/** What went wrong, from catalog wording (Apple's listed text for a learned code) and closed-set values: never a server message, URL or token. */
 function describe(details: GiveUpDetails): string {
   const failure = details.decoded?.failures[0];
   if (failure !== undefined) {

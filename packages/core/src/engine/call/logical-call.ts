@@ -95,7 +95,7 @@ export class VppLogicalCall implements LogicalCall {
   onResult(result: AttemptResult, cause?: unknown): CallDecision {
     const durationMs = this.#endAttempt();
     if (this.#aborted) return this.#rejectAborted(this.#callSignal?.reason);
-    const decoded = this.#rt.decode(result, this.#rt.decodeOptions);
+    const decoded = this.#rt.drift.learned.apply(this.#rt.decode(result, this.#rt.decodeOptions));
     this.#record.lastDecoded = decoded;
     const retryClass = effectiveClass(decoded, this.#rt.policy.classify);
     count9603(this.#rt.store, this.#params.tenant, decoded);
@@ -117,12 +117,14 @@ export class VppLogicalCall implements LogicalCall {
     return this.#apply(this.#decide(failure), decoded, cause);
   }
 
-  /** What a successful answer teaches beyond itself: an event's origin, Apple's rate limit. */
+  /** What a successful answer teaches beyond itself: an event's origin, Apple's rate limit and error list. */
   #learnFromSuccess(body: unknown): void {
     const { origins, appleRate } = this.#rt;
     const operation = this.#params.operation;
     if (origins !== null) rememberOrigin(origins, operation, body, this.#telemetry.spanContext());
     if (appleRate !== null && operation === 'service_config') appleRate.observe(body);
+    if (operation === 'service_config' || operation === 'VPPServiceConfigSrv')
+      this.#rt.drift.observe(operation, body);
   }
 
   onError(error: unknown): CallDecision {
