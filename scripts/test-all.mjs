@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The whole test suite, as `pnpm test` runs it: lint, typecheck, build, then vitest on Node 20 (the running
-// Node) and on Node 24. The last line is a plain `N passed, N failed` derived from vitest's JSON reports, because
+// The whole test suite, as `pnpm test` runs it: lint, typecheck, build, vitest on Node 20 (the running
+// Node) and on Node 24, then the pack check (scripts/pack-check.mjs: the packed tarballs installed with npm into
+// fresh projects, with the lowest and the newest peer versions), each of whose steps counts as one check. The last line is a plain `N passed, N failed` derived from vitest's JSON reports, because
 // CI reads that line and not vitest's own summary.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -118,6 +119,27 @@ if (built) {
     breakdown.push('vitest on node24: could not install node@24');
   }
 }
+
+/** Each step of the pack check is one check; a run that wrote no results is one failure. */
+function packCheck() {
+  const file = join(cache, 'pack-check.json');
+  rmSync(file, { force: true });
+  run('pack check (tarballs, npm installs, lowest and newest peers)', process.execPath, [
+    join(root, 'scripts', 'pack-check.mjs'),
+  ]);
+  if (!existsSync(file)) {
+    results.failed += 1;
+    breakdown.push('pack check: no results written (crashed)');
+    return;
+  }
+  for (const { label, ok } of JSON.parse(readFileSync(file, 'utf8'))) {
+    if (ok) results.passed += 1;
+    else results.failed += 1;
+    breakdown.push(`pack check, ${label}: ${ok ? 'ok' : 'FAILED'}`);
+  }
+}
+
+if (built) packCheck();
 
 console.log('\nSummary');
 for (const line of breakdown) console.log(`  ${line}`);

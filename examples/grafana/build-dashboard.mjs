@@ -10,6 +10,12 @@ import { fileURLToPath } from 'node:url';
 const ds = { type: 'prometheus', uid: '${datasource}' };
 const sel = 'job=~"$job",operation=~"$operation"';
 const jobOnly = 'job=~"$job"';
+/**
+ * The gauges describe a process, not an operation (a pause holds every call of a token; the earliest token expiry is
+ * per process), so `$operation` applies to them through the instances that served the selected operations.
+ */
+const servingSelected = `on (job, instance) group by (job, instance) (apple_vpp_requests_total{${sel}})`;
+const ofSelected = (gauge) => `(${gauge}{${jobOnly}} and ${servingSelected})`;
 
 /** Panels in reading order: overview, rate and errors, Apple codes, retries and backoff, latency, tokens. */
 export const panels = [
@@ -28,21 +34,21 @@ export const panels = [
   ),
   stat(
     'Backoff remaining',
-    `clamp_min(max(apple_vpp_backoff_until_timestamp_seconds{${jobOnly}}) - time(), 0)`,
+    `clamp_min(max(${ofSelected('apple_vpp_backoff_until_timestamp_seconds')}) - time(), 0)`,
     's',
-    'Seconds until the longest announced Retry-After / throttling pause ends (apple_vpp_backoff_until_timestamp_seconds).',
+    'Seconds until the longest announced Retry-After / throttling pause ends (apple_vpp_backoff_until_timestamp_seconds), on the instances serving the selected operations.',
   ),
   stat(
     'In-flight requests',
-    `sum(apple_vpp_requests_in_flight{${jobOnly}})`,
+    `sum(${ofSelected('apple_vpp_requests_in_flight')})`,
     'short',
-    'Logical calls in progress, including those waiting out a backoff.',
+    'Logical calls in progress, including those waiting out a backoff, on the instances serving the selected operations.',
   ),
   stat(
     'Earliest token expiry',
-    `min(apple_vpp_token_expiry_timestamp_seconds{${jobOnly}} > 0) - time()`,
+    `min(${ofSelected('apple_vpp_token_expiry_timestamp_seconds')} > 0) - time()`,
     's',
-    'Time until the first content token expires, as Apple announced it (tokenExpirationDate / tokenExpDate / expirationMillis).',
+    'Time until the first content token expires, as Apple announced it (tokenExpirationDate / tokenExpDate / expirationMillis), on the instances serving the selected operations.',
   ),
 
   row('Rate and errors'),
@@ -97,10 +103,11 @@ export const panels = [
   ),
   timeseries(
     'Time spent waiting',
-    `sum by (delay_source) (rate(apple_vpp_retry_delay_seconds_sum{${jobOnly}}[$__rate_interval]))`,
-    's',
+    `sum by (delay_source) (rate(apple_vpp_retry_delay_seconds_sum{${sel}}[$__rate_interval]))`,
+    // Seconds of waiting per second of wall time: a plain number (about how many calls wait at any moment).
+    'none',
     '{{delay_source}}',
-    'Seconds of backoff per second, split by Retry-After honoured versus computed backoff.',
+    'Seconds of backoff chosen per second of wall time (about how many calls are waiting at any moment), split by Retry-After honoured versus computed backoff.',
   ),
   timeseries(
     'Give-ups by reason',

@@ -17,6 +17,16 @@ describe('the vppwatch bin as a real process', () => {
     expect(JSON.parse(stdout)).toMatchObject({ code: 9646, retryClass: 'throttled', httpStatus: 429 });
   });
 
+  it('prints the version of the installed package.json with --version', async () => {
+    const { version } = JSON.parse(readFileSync(`${ROOT}packages/core/package.json`, 'utf8')) as {
+      version: string;
+    };
+    const { stdout } = await run(process.execPath, ['packages/core/bin/vppwatch.js', '--version'], {
+      cwd: ROOT,
+    });
+    expect(stdout).toBe(`${version}\n`);
+  });
+
   it("diffs Apple's v2 service/config example with the README's command: the README's output, exit 1", async () => {
     const file = 'packages/core/src/drift/test-support/apple-v2-service-config.json';
     const failure = await run('pnpm', ['exec', 'vppwatch', 'catalog', 'diff', file], { cwd: ROOT }).catch(

@@ -1,3 +1,4 @@
+import { PACKAGE_INFO } from '../shared/package-info.js';
 import { parseArgs } from './args.js';
 import { runCatalog } from './catalog-diff.js';
 import { runDecode } from './decode.js';
@@ -19,6 +20,10 @@ Commands:
                                 Compare a saved service/config or VPPServiceConfigSrv answer with the
                                 catalog: codes missing from it, codes Apple does not list, other wordings
 
+Options:
+  --version                     Print the version of @vppwatch/core
+  --help                        Print this help
+
 Exit status: 0 success, 1 failure (catalog diff: the lists differ), 2 bad usage, bad input or unknown code.
 `;
 
@@ -33,6 +38,10 @@ Exit status: 0 success, 1 failure (catalog diff: the lists differ), 2 bad usage,
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = argv;
+    if (command === '--version' || command === '-v' || command === 'version') {
+      io.stdout.write(`${PACKAGE_INFO.version}\n`);
+      return 0;
+    }
     const args = parseArgs(rest);
     if (command === undefined) throw new UsageError('missing command; try vppwatch --help');
     if (command === '--help' || command === '-h' || command === 'help' || args.help) {

@@ -2,6 +2,7 @@ import type { EventOrigins } from '../async/event-origins.js';
 import type { RetryClass } from '../catalog/retry-class.js';
 import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/types.js';
 import type { RetryableClass } from '../shared/retryable.js';
+import type { OtelMeterLike } from '../telemetry/otel-meter-backend.js';
 import type { EngineListeners } from './call/events.js';
 import type { VppLogger } from './drift/drift-log.js';
 import type { DelayContext } from './policy/engine-policy.js';
@@ -52,8 +53,14 @@ export interface VppEngineOptions {
   readonly now?: () => number;
   /** Randomness in [0, 1) (default Math.random). */
   readonly random?: () => number;
-  /** Prometheus metrics through prom-client, or false. */
-  readonly metrics?: { readonly registry?: MetricsRegistryLike; readonly prefix?: string } | false;
+  /**
+   * The `apple_vpp_*` metrics, or false: on a prom-client registry (default: prom-client's global one), or
+   * through an OpenTelemetry Meter (`metrics.getMeter('my-app')`) with the same instrument names and labels.
+   */
+  readonly metrics?:
+    | { readonly registry?: MetricsRegistryLike; readonly prefix?: string }
+    | { readonly meter: OtelMeterLike; readonly prefix?: string }
+    | false;
   /** OpenTelemetry spans through @opentelemetry/api, or false. */
   readonly tracing?: { readonly tracerProvider?: unknown } | false;
   /** Listeners attached at creation (same as `engine.on`). */

@@ -37,7 +37,7 @@ describe('metrics held until the registry is read', () => {
     const theirs = new Counter({
       name: 'apple_vpp_requests_total',
       help: 'pre-registered by the application',
-      labelNames: ['operation', 'outcome', 'error_class'],
+      labelNames: ['operation', 'outcome', 'retry_class'],
       registers: [registry],
     });
     const engine = createVppEngine({ metrics: { registry }, tracing: false, rateLimit: false });

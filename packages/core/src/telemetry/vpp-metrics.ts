@@ -47,7 +47,7 @@ export class VppMetrics {
     this.#requests = backend.counter({
       name: n('requests_total'),
       help: 'Logical Apple VPP calls, counted once at completion after retries.',
-      labelNames: ['operation', 'outcome', 'error_class'],
+      labelNames: ['operation', 'outcome', 'retry_class'],
     });
     this.#duration = backend.histogram({
       name: n('request_duration_seconds'),
@@ -73,7 +73,7 @@ export class VppMetrics {
     this.#retryDelay = backend.histogram({
       name: n('retry_delay_seconds'),
       help: 'Wait chosen before a retry.',
-      labelNames: ['retry_class', 'delay_source'],
+      labelNames: ['operation', 'retry_class', 'delay_source'],
       buckets: DELAY_BUCKETS,
     });
     this.#backoffUntil = backend.gauge({
@@ -110,13 +110,14 @@ export class VppMetrics {
     this.#inFlight.inc();
   }
 
-  callEnded(operation: string, outcome: CallOutcome, errorClass: RetryClass | null, seconds: number): void {
+  /** `retry_class` is set on `error` outcomes only: the class of the failure that ended the call. */
+  callEnded(operation: string, outcome: CallOutcome, failureClass: RetryClass | null, seconds: number): void {
     this.#inFlight.dec();
-    const error_class = outcome === 'error' ? (errorClass ?? 'unknown') : undefined;
+    const retry_class = outcome === 'error' ? (failureClass ?? 'unknown') : undefined;
     const ended =
-      this.#ended.get(operation, outcome, error_class) ??
-      this.#ended.set(operation, outcome, error_class, {
-        requests: counterSeries(this.#requests, { operation, outcome, error_class }),
+      this.#ended.get(operation, outcome, retry_class) ??
+      this.#ended.set(operation, outcome, retry_class, {
+        requests: counterSeries(this.#requests, { operation, outcome, retry_class }),
         duration: histogramSeries(this.#duration, { operation, outcome }),
       });
     ended.requests.inc();
@@ -171,7 +172,10 @@ export class VppMetrics {
 
   retry(operation: string, retryClass: RetryClass, delaySource: DelaySource, delayMs: number): void {
     this.#retries.inc({ operation, retry_class: retryClass });
-    this.#retryDelay.observe({ retry_class: retryClass, delay_source: delaySource }, delayMs / 1000);
+    this.#retryDelay.observe(
+      { operation, retry_class: retryClass, delay_source: delaySource },
+      delayMs / 1000,
+    );
   }
 
   giveUp(operation: string, reason: GiveUpReason): void {

@@ -10,6 +10,8 @@ import { operationIn, urlFactsOf } from './url-facts.js';
 /** A request descriptor read once: what the call needs, and nothing secret. */
 export interface CallParams {
   readonly method: string;
+  /** The URL as requested (for the span's redacted `url.full`). */
+  readonly url: string;
   readonly operation: string;
   readonly tenant: string;
   readonly serverAddress: string | null;
@@ -52,6 +54,7 @@ export function callParamsOf(request: RequestDescriptor, policy: EnginePolicy): 
       : operationIn(facts, method, request.url);
   return {
     method,
+    url: request.url,
     operation,
     tenant: tenantKeyFor(host, request),
     serverAddress: address,

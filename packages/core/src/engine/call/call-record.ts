@@ -12,6 +12,8 @@ export class CallRecord {
   lastRetryAfterMs: number | null = null;
   giveUpReason: GiveUpReason | null = null;
   lastDecoded: DecodedResponse | null = null;
+  /** Status of the latest attempt's response; null when that attempt got none (a network error). */
+  lastHttpStatus: number | null = null;
   /** Budget cost of the latest retry, refunded if the call then succeeds. */
   lastRetryCost: number | null = null;
   /** The final failure's facts, for the span and the requests metric. */

@@ -1,8 +1,7 @@
 import type { SpanLinkTarget } from '../../async/span-link.js';
-import type { RetryClass } from '../../catalog/retry-class.js';
 import type { DecodedResponse } from '../../decode/types.js';
 import type { GiveUpReason } from '../../shared/call-outcome.js';
-import type { LogicalSpan, SpanStart, VppTracing } from '../../telemetry/tracing.js';
+import type { LogicalSpan, SpanEnd, SpanStart, VppTracing } from '../../telemetry/tracing.js';
 import type { CallOutcome, VppMetrics } from '../../telemetry/vpp-metrics.js';
 import type { EngineEmitter, EngineEvents } from './events.js';
 
@@ -13,18 +12,11 @@ export interface TelemetrySinks {
   readonly emitter: EngineEmitter;
 }
 
-export interface CallEnd {
+/** The span's end facts, plus what metrics and listeners need; `failure` is given for `error` outcomes. */
+export interface CallEnd extends SpanEnd {
   readonly outcome: CallOutcome;
   readonly durationMs: number;
-  readonly attempts: number;
   readonly totalDelayMs: number;
-  /** The final failure, for `error` outcomes. */
-  readonly failure: {
-    readonly errorType: string;
-    readonly errorNumber: number | string | null;
-    readonly retryClass: RetryClass | null;
-  } | null;
-  readonly resolvedErrorNumber: number | string | null;
 }
 
 /** Fans one logical call's facts out to metrics, the span and the listeners. */
@@ -106,6 +98,7 @@ export class CallTelemetry {
     );
     this.#span?.end({
       attempts: info.attempts,
+      httpStatus: info.httpStatus,
       failure: info.outcome === 'error' ? info.failure : null,
       resolvedErrorNumber: info.resolvedErrorNumber,
     });

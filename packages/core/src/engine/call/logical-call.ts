@@ -97,6 +97,7 @@ export class VppLogicalCall implements LogicalCall {
     if (this.#aborted) return this.#rejectAborted(this.#callSignal?.reason);
     const decoded = this.#rt.drift.learned.apply(this.#rt.decode(result, this.#rt.decodeOptions));
     this.#record.lastDecoded = decoded;
+    this.#record.lastHttpStatus = decoded.httpStatus;
     const retryClass = effectiveClass(decoded, this.#rt.policy.classify);
     count9603(this.#rt.store, this.#params.tenant, decoded);
     if (decoded.tokenExpiresAt !== null)
@@ -130,6 +131,7 @@ export class VppLogicalCall implements LogicalCall {
   onError(error: unknown): CallDecision {
     const durationMs = this.#endAttempt();
     if (this.#aborted) return this.#rejectAborted(this.#callSignal?.reason);
+    this.#record.lastHttpStatus = null;
     this.#telemetry.attempt(this.#record.attempts, null, 'transient', null, durationMs, null);
     return this.#apply(this.#decide({ kind: 'network', notSent: isProvablyNotSent(error) }), null, error);
   }
@@ -164,6 +166,7 @@ export class VppLogicalCall implements LogicalCall {
       outcome: cancelled ? 'cancelled' : failed ? 'error' : 'success',
       durationMs: Math.max(0, this.#rt.policy.now() - this.#startedAt),
       attempts: record.attempts,
+      httpStatus: record.lastHttpStatus,
       totalDelayMs: record.totalDelayMs,
       failure: failed
         ? {
