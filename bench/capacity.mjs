@@ -57,7 +57,7 @@ console.log(
     `${CAPACITY_TARGETS.wallRatio}x the ideal for the real capacity; after a drop, a 1 s window serving >= ` +
     `${RECOVERY.share} x ${RECOVERY.perSecond} within ${CAPACITY_TARGETS.recoveryMs / 1000} s of capacity returning.`,
 );
-const path = writeResult(values.quick ? 'capacity-quick.json' : 'capacity.json', {
+const path = writeResult('capacity.json', {
   bench: 'capacity',
   quick: values.quick,
   generatedAt: new Date().toISOString(),

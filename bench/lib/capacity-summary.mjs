@@ -151,15 +151,20 @@ export function capacityVerdicts(capacity) {
       (r) => `${seconds(r.recoveryMs)} s`,
     ],
   ];
-  return targets.map(([target, key, show]) => {
-    const missed = ours.filter((r) => !judgeCapacityRun(r)[key]);
-    return {
-      target,
-      met: ours.length > 0 && missed.length === 0,
-      detail:
-        missed.length === 0
-          ? `${ours.length} vppwatch rows`
-          : missed.map((r) => `${r.strategy}/${r.case}: ${show(r)}`).join('; '),
-    };
+  return targets.flatMap(([target, key, show]) => {
+    // Recovery is judged on the rows that drop capacity and return it; without one, there is no verdict.
+    const judged = key === 'recovery' ? ours.filter((r) => r.measuresRecovery) : ours;
+    if (judged.length === 0 && key === 'recovery') return [];
+    const missed = judged.filter((r) => !judgeCapacityRun(r)[key]);
+    return [
+      {
+        target,
+        met: judged.length > 0 && missed.length === 0,
+        detail:
+          missed.length === 0
+            ? `${judged.length} vppwatch rows`
+            : missed.map((r) => `${r.strategy}/${r.case}: ${show(r)}`).join('; '),
+      },
+    ];
   });
 }

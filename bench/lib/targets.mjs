@@ -9,6 +9,8 @@ export const TARGETS = Object.freeze({
   insideWindow: 0,
   /** Adapter CPU time per request on the success path, relative to the bare client. */
   overheadCpuRatio: 1.03,
+  /** Heap growth (after GC) over the soak runs: 100k calls on one token, 200k tokens with failures. */
+  soakHeapMb: 5,
 });
 
 /**

@@ -119,7 +119,7 @@ describe('against the Apple simulator', () => {
     for (const error of [v2, legacy]) {
       expect(isVppError(error) && [error.errorNumber, error.retryClass]).toEqual([9621, 'auth_fatal']);
     }
-    expect(isVppError(legacy) && (legacy.cause as { status?: number }).status).toBe(200);
+    expect(isVppError(legacy) && (legacy.unredacted().cause as { status?: number }).status).toBe(200);
     expect(sim.requests.count).toBe(2);
   });
 });

@@ -67,9 +67,11 @@ async function calculateDelay({ error }: RetryObject): Promise<number> {
 function decide(state: CallState, error: RetryObject['error']): CallDecision {
   if (state.refusal !== null) return { action: 'reject', error: state.refusal };
   if (state.pending !== null) return state.pending;
-  // got's HTTPError for a non-2xx, or any error that still came with a response (a body that failed to parse).
-  if (error.response !== undefined) return state.call.onResult(readAttempt(error.response), error);
+  // Refused, reset or timed out, even after the headers came (a ReadError in the middle of the body): the body
+  // was lost, so it is a network failure whatever the status said.
   if (isTransportError(error)) return state.call.onError(error);
+  // got's HTTPError for a non-2xx, or any error that still came with a whole response (a body that failed to parse).
+  if (error.response !== undefined) return state.call.onResult(readAttempt(error.response), error);
   // Not an attempt that failed (invalid options, a hook that threw): nothing to retry, the call ends with it.
   return { action: 'reject', error };
 }

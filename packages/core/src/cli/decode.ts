@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { closedCode } from '../decode/closed-code.js';
 import { decodeResponse } from '../decode/decode-response.js';
 import type { DecodedResponse, VppFailure } from '../decode/types.js';
 import { type ParsedArgs, parseHeaderLines } from './args.js';
@@ -22,7 +23,7 @@ export async function runDecode(args: ParsedArgs, io: CliIo): Promise<number> {
 /** Closed-set fields only: serverMessage and entities may carry identifiers, so they stay out of the output. */
 function failureJson(f: VppFailure): Record<string, unknown> {
   return {
-    code: f.code,
+    code: closedCode(f.code),
     message: f.message,
     retryClass: f.retryClass,
     httpStatus: f.httpStatus,
@@ -63,7 +64,7 @@ function decodeText(d: DecodedResponse): string {
   ]);
   if (d.failures.length === 0) return summary;
   const rows = d.failures.map((f) => [
-    f.code === null ? '-' : String(f.code),
+    f.code === null ? '-' : String(closedCode(f.code)),
     f.httpStatus === null ? '-' : String(f.httpStatus),
     f.retryClass,
     f.source,

@@ -1,5 +1,6 @@
 import { classifyHttpStatus } from '../catalog/http-status.js';
 import { lookupCode } from '../catalog/lookup.js';
+import type { RetryClass } from '../catalog/retry-class.js';
 import type { AlreadyAssignedDetails, FailureEntities, FailureSource, VppFailure } from './types.js';
 import { selectVariant } from './variant.js';
 
@@ -30,6 +31,8 @@ export interface FailureParts {
   readonly source: FailureSource;
   readonly entities?: FailureEntities | undefined;
   readonly alreadyAssigned?: AlreadyAssignedDetails | undefined;
+  /** Class and wording when the code is not in the catalog (default: from the HTTP status). */
+  readonly fallback?: { readonly retryClass: RetryClass; readonly message: string };
 }
 
 /**
@@ -44,9 +47,13 @@ export function makeFailure(parts: FailureParts): VppFailure {
   const failure: VppFailure = {
     code,
     known: entry !== undefined,
-    message: entry?.message ?? describeStatus(parts.httpStatus, code !== null),
+    message: entry?.message ?? parts.fallback?.message ?? describeStatus(parts.httpStatus, code !== null),
     serverMessage: typeof parts.serverMessage === 'string' ? parts.serverMessage : null,
-    retryClass: variant?.retryClass ?? entry?.retryClass ?? classifyHttpStatus(parts.httpStatus),
+    retryClass:
+      variant?.retryClass ??
+      entry?.retryClass ??
+      parts.fallback?.retryClass ??
+      classifyHttpStatus(parts.httpStatus),
     httpStatus: parts.httpStatus,
     source: parts.source,
     ...(parts.entities && hasEntities(parts.entities) ? { entities: parts.entities } : {}),

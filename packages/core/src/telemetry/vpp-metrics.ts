@@ -183,6 +183,7 @@ export class VppMetrics {
   }
 
   tokenExpiry(tenant: string, epochMs: number): void {
+    if (!Number.isFinite(epochMs)) return;
     if (this.#expiries.get(tenant) === epochMs) return;
     this.#expiries.delete(tenant);
     this.#expiries.set(tenant, epochMs);
@@ -197,6 +198,7 @@ export class VppMetrics {
   }
 
   backoffUntil(epochMs: number): void {
+    if (!Number.isFinite(epochMs)) return;
     const seconds = epochMs / 1000;
     if (seconds <= this.#backoffUntilSeconds) return;
     this.#backoffUntilSeconds = seconds;

@@ -115,7 +115,8 @@ describe('abort and time limits', () => {
     await vi.advanceTimersByTimeAsync(1500);
     const error = await pending;
     expect(isVppError(error) && error.reason).toBe('unsafe_method');
-    expect(isVppError(error) && (error.cause as Error).name).toBe('TimeoutError');
+    expect(isVppError(error) && (error.unredacted().cause as Error).name).toBe('TimeoutError');
+    expect(isVppError(error) && error.cause?.name).toBe('TimeoutError');
     expect(apple.sentAt).toHaveLength(1);
   });
 

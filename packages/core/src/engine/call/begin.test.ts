@@ -36,7 +36,7 @@ describe('begin: the step API a client with its own retry loop drives', () => {
     expect(decision.action).toBe('reject');
     if (decision.action !== 'reject') return;
     expect(isVppError(decision.error) && decision.error.reason).toBe('unsafe_method');
-    expect(decision.error.cause).toBe(reset);
+    expect(isVppError(decision.error) && decision.error.unredacted().cause).toBe(reset);
     call.finish({ error: decision.error });
   });
 

@@ -1,4 +1,5 @@
 import type { SpanLinkTarget } from '../../async/span-link.js';
+import { closedCode } from '../../decode/closed-code.js';
 import type { DecodedResponse } from '../../decode/types.js';
 import type { GiveUpReason } from '../../shared/call-outcome.js';
 import type { LogicalSpan, SpanEnd, SpanStart, VppTracing } from '../../telemetry/tracing.js';
@@ -61,7 +62,8 @@ export class CallTelemetry {
     }
     if (emitter.has('attempt')) {
       const operation = this.#operation;
-      emitter.emit('attempt', { operation, attempt, httpStatus, retryClass, errorNumber, durationMs });
+      const code = closedCode(errorNumber);
+      emitter.emit('attempt', { operation, attempt, httpStatus, retryClass, errorNumber: code, durationMs });
     }
   }
 
@@ -69,7 +71,10 @@ export class CallTelemetry {
     const { metrics, emitter } = this.#sinks;
     metrics?.retry(this.#operation, event.retryClass, event.delaySource, event.delayMs);
     this.#span?.retry({ ...event, httpStatus });
-    if (emitter.has('retry')) emitter.emit('retry', { operation: this.#operation, ...event });
+    if (emitter.has('retry')) {
+      const errorNumber = closedCode(event.errorNumber);
+      emitter.emit('retry', { operation: this.#operation, ...event, errorNumber });
+    }
   }
 
   /** Apple announces each token's expiry on its responses; the gauge shows the earliest one. */
@@ -85,7 +90,10 @@ export class CallTelemetry {
     const { metrics, emitter } = this.#sinks;
     metrics?.giveUp(this.#operation, event.reason as GiveUpReason);
     this.#span?.giveUp(event.reason);
-    if (emitter.has('giveUp')) emitter.emit('giveUp', { operation: this.#operation, ...event });
+    if (emitter.has('giveUp')) {
+      const errorNumber = closedCode(event.errorNumber);
+      emitter.emit('giveUp', { operation: this.#operation, ...event, errorNumber });
+    }
   }
 
   end(info: CallEnd): void {

@@ -3,8 +3,9 @@ import type { DelaySource, GiveUpReason } from '../../shared/call-outcome.js';
 import type { CatalogDriftEvent } from '../drift/drift-watch.js';
 
 /**
- * Payloads carry closed-set values and numbers only: no URL, token, body or server message. The one exception is
- * `catalogDrift`, which carries the texts of Apple's service-config error list: Apple's, never the caller's.
+ * Payloads carry closed-set values and numbers only: no URL, token, body or server message. `errorNumber` is a
+ * catalog code, null, or `'other'` for a code the catalog does not know. The one exception is `catalogDrift`, which
+ * carries the texts of Apple's service-config error list: Apple's, never the caller's.
  */
 export interface EngineEvents {
   /** After each physical attempt. */

@@ -146,7 +146,7 @@ describe('execute over real HTTP with fetch', () => {
     const request: RequestDescriptor = { method: 'GET', url: 'http://127.0.0.1:1/mdm/v2/assets' };
     const error = await engine.execute(request, fetchTransport(request)).catch((e: unknown) => e);
     expect(isVppError(error) && error.code).toBe('ERR_VPP_NETWORK');
-    expect(isVppError(error) && error.cause).toBeInstanceOf(TypeError);
+    expect(isVppError(error) && error.unredacted().cause).toBeInstanceOf(TypeError);
     expect(getRetryInfo(error)?.attempts).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import type { RetryClass } from '../../catalog/retry-class.js';
+import { isValidEpochMs } from '../../decode/time-bounds.js';
 import type { DecodedResponse } from '../../decode/types.js';
 import { VppError, type VppErrorCode } from '../../errors/vpp-error.js';
 import type { GiveUpReason, RetryInfo } from '../../shared/call-outcome.js';
@@ -40,7 +41,9 @@ function describe(details: GiveUpDetails): string {
 
 /** The VppError a logical call rejects with when it stops retrying. */
 export function giveUpError(details: GiveUpDetails): VppError {
-  const when = details.retryAt !== null ? `; retry after ${new Date(details.retryAt).toISOString()}` : '';
+  const { retryAt } = details;
+  const when =
+    retryAt !== null && isValidEpochMs(retryAt) ? `; retry after ${new Date(retryAt).toISOString()}` : '';
   return new VppError({
     code: codeFor(details),
     message: `${describe(details)}; gave up (${details.reason}) after ${plural(details.retryInfo.attempts)}${when}`,

@@ -25,12 +25,4 @@ export function isProvablyNotSent(error: unknown): boolean {
   return code !== null && NOT_SENT_CODES.has(code);
 }
 
-/** A low-cardinality name for an error: its class name, or `_OTHER`. */
-export function errorTypeOf(error: unknown): string {
-  if (error instanceof Error) {
-    // DOMException's class name hides the useful part (TimeoutError, AbortError).
-    const name = error instanceof DOMException ? error.name : (error.constructor?.name ?? error.name);
-    return /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(name) ? name : '_OTHER';
-  }
-  return '_OTHER';
-}
+export { errorTypeOf } from '../../shared/error-type.js';
