@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `pnpm bench` (after `pnpm build`): the throttle bench against other retry libraries, the decode bench, and both
 // adapters' overhead benches, each in its own process, then one summary with every ratio against its same-run
-// baseline and whether each target is met. A report, not a test: nothing here fails on a number.
-// Usage: node scripts/bench.mjs [--skip throttle,capacity,decode,overhead,soak] [--throttle-args="--jobs 1 --full"]
-//        [--capacity-args="--quick"]
+// baseline and whether each target is met, then the replica bench (worker processes sharing one token through the
+// Redis store, against each process on its own). A report, not a test: nothing here fails on a number.
+// Usage: node scripts/bench.mjs [--skip throttle,capacity,decode,overhead,soak,replicas]
+//        [--throttle-args="--jobs 1 --full"] [--capacity-args="--quick"] [--replicas-args="--workers 1,4 --calls 200"]
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -12,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { CACHE_DIR, writeResult } from '../bench/lib/cache-dir.mjs';
 import { capacitySummary, capacityVerdicts } from '../bench/lib/capacity-summary.mjs';
 import { extractJson, findNumber } from '../bench/lib/find-ratio.mjs';
+import { replicaTable, replicaVerdicts } from '../bench/lib/replica-summary.mjs';
 import { runScript } from '../bench/lib/run-script.mjs';
 import { STRATEGIES } from '../bench/lib/strategies.mjs';
 import { decodeSummary, overheadSummary, soakSummary, throttleSummary } from '../bench/lib/summary.mjs';
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     skip: { type: 'string', default: '' },
     'throttle-args': { type: 'string', default: '' },
     'capacity-args': { type: 'string', default: '' },
+    'replicas-args': { type: 'string', default: '' },
   },
 });
 const skip = new Set(values.skip.split(',').filter(Boolean));
@@ -70,6 +73,8 @@ if (!skip.has('overhead')) {
     });
   }
 }
+
+const replicas = await benchScript('replicas', values['replicas-args'].split(' ').filter(Boolean));
 
 section(`summary (${availableParallelism()} cores, Node ${process.versions.node}, one run)`);
 /** @type {{ target: string, met: boolean | null, detail: string }[]} */
@@ -148,6 +153,12 @@ if (overheads.length > 0) {
         ...missing.map((o) => `${o.name}: no ratio`),
       ].join('; ') || 'both adapters',
   });
+}
+
+if (replicas !== null) {
+  console.log(replicaTable(replicas.runs));
+  verdicts.push(...replicaVerdicts(replicas.runs));
+  console.log('');
 }
 
 console.log('\nTargets:');

@@ -82,29 +82,34 @@ function node24Binary() {
 }
 
 /**
- * promtool and prometheus come from Debian's `prometheus` package; the alert-rule and dashboard tests need them.
- * Installed here (as root, where apt-get exists) so that `pnpm test` works on a fresh machine, not only in CI.
+ * Debian packages some tests need: `prometheus` (promtool and prometheus, for the alert-rule and dashboard tests)
+ * and `redis-server` (the redis-store tests start their own). Installed here (as root, where apt-get exists) so
+ * that `pnpm test` works on a fresh machine, not only in CI.
  */
-function ensurePrometheus() {
+function ensureDebianPackages() {
   const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-  if (has('promtool') && has('prometheus')) return;
+  const missing = [
+    ...(has('promtool') && has('prometheus') ? [] : ['prometheus']),
+    ...(has('redis-server') ? [] : ['redis-server']),
+  ];
+  if (missing.length === 0) return;
   if (!has('apt-get') || process.getuid?.() !== 0) {
-    console.log('promtool not found and apt-get unavailable: the Prometheus tests will be skipped');
+    console.log(
+      `${missing.join(', ')} not found and apt-get unavailable: the tests that need them are skipped (CI fails them)`,
+    );
     return;
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get update', 'apt-get', ['update', '-qq'], { env });
   run(
-    'apt-get install prometheus',
+    `apt-get install ${missing.join(' ')}`,
     'apt-get',
-    ['install', '-y', '-qq', '--no-install-recommends', 'prometheus'],
-    {
-      env,
-    },
+    ['install', '-y', '-qq', '--no-install-recommends', ...missing],
+    { env },
   );
 }
 
-ensurePrometheus();
+ensureDebianPackages();
 check('lint (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
 // Build first: each package's typecheck reads its workspace dependencies' declarations from dist/.
 const built = check('build', 'pnpm', ['build']);

@@ -1,93 +1,157 @@
-// One capacity run: a fresh simulator, one token with the case's capacity faults, N logical GETs from W workers, and
-// the server's own record of what it served, refused, and when.
-import { startSimulator, startSimulatorProcess } from '@vppwatch/simulator';
-import { capacityIdealMs } from './capacity-ideal.mjs';
-import { recoveryMs } from './capacity-recovery.mjs';
-import { drive } from './drive.mjs';
-import { round } from './throttle-run.mjs';
-
-/** The recovery yardstick: back to this share of Apple's 15/s in a one-second window. */
-export const RECOVERY = Object.freeze({ perSecond: 15, share: 0.9 });
+// One run against an organization whose real capacity is below the documented 15/s: a fresh in-process simulator,
+// one token, N logical GET /mdm/v2/assets from W workers, and the server's record of what happened. The capacity
+// cases of issue 12 (10/s, 5/s, a foreign client on the same token, a drop from 15 to 5 and back).
+import { startSimulator } from '@vppwatch/simulator';
 
 /**
- * @typedef {object} CapacityRunSpec
- * @property {import('./strategies.mjs').Strategy} strategy
- * @property {import('./capacity-cases.mjs').CapacityCase} kase
- * @property {number} [graceMs]  in-flight grace for counting requests inside an announced window (default 10)
- * @property {number} [seed]
- * @property {'child' | 'in-process'} [simulator]  default 'child' (startSimulatorProcess, built package); tests use 'in-process'
+ * @typedef {object} CapacityCase
+ * @property {string} label
+ * @property {number} calls
+ * @property {number} workers
+ * @property {number} capacity            requests/s the organization admits (a token bucket, burst = capacity)
+ * @property {number} [foreign]           requests/s another client spends on the same token (service/config)
+ * @property {{ atMs: number, perSecond: number }[]} [schedule]  capacity changes after the start
  */
+
+/** @satisfies {Record<string, CapacityCase>} */
+export const CAPACITY_CASES = {
+  15: { label: 'admits 15/s', calls: 300, workers: 20, capacity: 15 },
+  10: { label: 'admits 10/s', calls: 150, workers: 10, capacity: 10 },
+  5: { label: 'admits 5/s', calls: 60, workers: 10, capacity: 5 },
+  foreign: { label: 'foreign client 7/s of 15', calls: 150, workers: 10, capacity: 15, foreign: 7 },
+  drop: {
+    label: '15 → 5 for 20 s → 15',
+    calls: 475,
+    workers: 20,
+    capacity: 15,
+    schedule: [
+      { atMs: 5000, perSecond: 5 },
+      { atMs: 25_000, perSecond: 15 },
+    ],
+  },
+};
 
 /**
- * @typedef {object} CapacityRunResult
- * @property {string} case
- * @property {string} strategy
- * @property {number} requests
- * @property {number} concurrency
- * @property {number} wallMs             start of the run to the settling of the last logical request (client clock)
- * @property {number} idealMs            capacityIdealMs: the real capacity, less the foreign client's share
- * @property {number} wallRatio
- * @property {number} succeeded
- * @property {number} rejected           logical requests that finally rejected
- * @property {number} attempts           requests the server received for the token
- * @property {number} attemptsPerCall
- * @property {number} served             requests the rate limit let through
- * @property {number} throttled          requests the rate limit refused (429 + 9646)
- * @property {number} throttledShare     throttled / attempts
- * @property {number} insideWindow       requests inside a Retry-After window already announced to the token (after graceMs)
- * @property {boolean} measuresRecovery  the case drops capacity and returns it (the drop case)
- * @property {number | null} recoveryMs  drop case: capacity back to 15 until a 1 s window served >= 0.9 x 15; null if never
- * @property {{ sent: number, served: number, refused: number } | null} foreign  the foreign client, when there is one
- * @property {number[] | null} servedPerSecond  drop case: served per second from the start of the schedule
- * @property {Record<string, number>} giveUpKinds
+ * A shorter variant for tests: fewer calls, and the drop lasts `dropMs` instead of 20 s.
+ * @param {CapacityCase} c @param {number} calls @param {number} [dropMs]
+ * @returns {CapacityCase}
  */
+export function shortCase(c, calls, dropMs = 4000) {
+  const schedule = c.schedule && [
+    { atMs: 1000, perSecond: 5 },
+    { atMs: 1000 + dropMs, perSecond: 15 },
+  ];
+  if (schedule === undefined) return { ...c, calls };
+  return { ...c, calls, schedule, label: `15 → 5 for ${dropMs / 1000} s → 15` };
+}
 
-/** @param {CapacityRunSpec} spec @returns {Promise<CapacityRunResult>} */
-export async function runCapacity(spec) {
-  const { kase } = spec;
-  const graceMs = spec.graceMs ?? 10;
-  const seed = spec.seed ?? 1;
-  const sim =
-    spec.simulator === 'in-process' ? await startSimulator({ seed }) : await startSimulatorProcess({ seed });
-  try {
-    const sToken = await sim.token();
-    const hash = sim.tokenHash(sToken);
-    const client = spec.strategy.create({ url: sim.url, sToken });
-    await sim.faults.setForToken(sToken, kase.faults);
-    const { wallMs, succeeded, giveUpKinds } = await drive(client, kase.requests, kase.concurrency);
-
-    const records = await sim.requests.forToken(hash);
-    const throttled = records.filter((r) => r.fault === 'rate-limit').length;
-    const steps = (await sim.faults.effective(hash)).capacitySchedule || [];
-    const returnsAt = steps.find((s) => s.atMs === kase.returnsAtMs)?.startsAt;
-    const snapshot = await sim.capacity(sToken);
-    const idealMs = capacityIdealMs(kase);
-    return {
-      case: kase.id,
-      strategy: spec.strategy.id,
-      requests: kase.requests,
-      concurrency: kase.concurrency,
-      wallMs: round(wallMs),
-      idealMs,
-      wallRatio: round(wallMs / idealMs, 4),
-      succeeded,
-      rejected: kase.requests - succeeded,
-      attempts: records.length,
-      attemptsPerCall: round(records.length / kase.requests, 3),
-      served: records.length - throttled,
-      throttled,
-      throttledShare: records.length === 0 ? 0 : round(throttled / records.length, 4),
-      insideWindow: (await sim.requests.violations(hash, { graceMs })).length,
-      measuresRecovery: returnsAt !== undefined,
-      recoveryMs: returnsAt === undefined ? null : recoveryMs(records, returnsAt, RECOVERY),
-      foreign: snapshot?.foreign ?? null,
-      servedPerSecond:
-        returnsAt === undefined
-          ? null
-          : (await sim.requests.throughput(hash, { from: steps[0]?.startsAt })).map((w) => w.served),
-      giveUpKinds,
-    };
-  } finally {
-    await sim.close();
+/**
+ * The shortest time the organization can admit all calls: a full bucket at the start, then its rate (what the
+ * foreign client leaves, for that case), following the schedule.
+ * @param {CapacityCase} c
+ */
+export function idealCapacityMs(c) {
+  const own = c.capacity - (c.foreign ?? 0);
+  let left = c.calls - own;
+  let at = 0;
+  let rate = own;
+  for (const step of c.schedule ?? []) {
+    const fits = ((step.atMs - at) / 1000) * rate;
+    if (fits >= left) break;
+    left -= fits;
+    at = step.atMs;
+    rate = step.perSecond;
   }
+  return at + (left / rate) * 1000;
+}
+
+/**
+ * @typedef {object} CapacityResult
+ * @property {number} calls
+ * @property {number} failed         logical calls that rejected
+ * @property {number} attempts       our requests the server received
+ * @property {number} throttled      429s it answered us
+ * @property {number | null} insideWindow  our requests inside a window announced to us (10 ms grace); null with a foreign client
+ * @property {number} wallMs
+ * @property {number} idealMs
+ * @property {number | null} recoveryMs  after the last capacity change: until a second held >= 0.9 × capacity of our admitted calls
+ */
+
+/**
+ * @param {CapacityCase} c
+ * @param {(endpoint: { url: string, sToken: string }) => { getAssets: () => Promise<unknown> }} makeClient
+ * @returns {Promise<CapacityResult>}
+ */
+export async function runCapacity(c, makeClient) {
+  const sim = await startSimulator({ seed: 7 });
+  const sToken = sim.token();
+  const bucket = (/** @type {number} */ perSecond) => ({
+    rateLimit: { perSecond, burst: perSecond, retryAfter: /** @type {const} */ ('seconds') },
+  });
+  sim.faults.setForToken(sToken, bucket(c.capacity));
+  const client = makeClient({ url: sim.url, sToken });
+  const start = Date.now();
+  const timers = (c.schedule ?? []).map((step) =>
+    setTimeout(() => sim.faults.setForToken(sToken, bucket(step.perSecond)), step.atMs),
+  );
+  const foreign =
+    c.foreign === undefined
+      ? null
+      : setInterval(() => {
+          fetch(`${sim.url}/mdm/v2/service/config`, { headers: { Authorization: `Bearer ${sToken}` } })
+            .then((r) => r.arrayBuffer())
+            .catch(() => {});
+        }, 1000 / c.foreign);
+  let next = 0;
+  let failed = 0;
+  const worker = async () => {
+    while (next < c.calls) {
+      next += 1;
+      await client.getAssets().catch(() => {
+        failed += 1;
+      });
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: c.workers }, worker));
+  } finally {
+    if (foreign !== null) clearInterval(foreign);
+    for (const t of timers) clearTimeout(t);
+  }
+  const wallMs = Date.now() - start;
+  const hash = sim.tokenHash(sToken);
+  const ours = sim.requests.forToken(hash).filter((r) => r.endpoint === 'assets');
+  const insideWindow =
+    c.foreign === undefined
+      ? sim.requests.violations(hash, { graceMs: 10 }).filter((r) => r.endpoint === 'assets').length
+      : null;
+  await sim.close();
+  return {
+    calls: c.calls,
+    failed,
+    attempts: ours.length,
+    throttled: ours.filter((r) => r.status === 429).length,
+    insideWindow,
+    wallMs,
+    idealMs: idealCapacityMs(c),
+    recoveryMs: recovery(
+      c,
+      ours.filter((r) => r.status === 200).map((r) => r.at),
+      start,
+    ),
+  };
+}
+
+/** @param {CapacityCase} c @param {number[]} admitted @param {number} start */
+function recovery(c, admitted, start) {
+  const back = c.schedule?.at(-1);
+  if (back === undefined) return null;
+  const from = start + back.atMs;
+  const times = admitted.filter((t) => t >= from).sort((a, b) => a - b);
+  const at = (/** @type {number} */ i) => /** @type {number} */ (times[i]);
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (at(i) - at(j) >= 1000) j++;
+    if (i - j + 1 >= 0.9 * back.perSecond) return at(i) - from;
+  }
+  return Number.POSITIVE_INFINITY;
 }

@@ -3,7 +3,7 @@ import { strategyById } from './strategies.mjs';
 import { formatTable, mark } from './table.mjs';
 import { CAPACITY_TARGETS, judgeCapacityRun } from './targets.mjs';
 
-/** @typedef {import('./capacity-run.mjs').CapacityRunResult} CapacityRunResult */
+/** @typedef {import('./capacity-bench-run.mjs').CapacityRunResult} CapacityRunResult */
 
 const isVppwatch = (/** @type {CapacityRunResult} */ run) => run.strategy.startsWith('vppwatch');
 const seconds = (/** @type {number | null} */ ms) => (ms === null ? 'never' : (ms / 1000).toFixed(2));

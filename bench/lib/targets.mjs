@@ -9,6 +9,8 @@ export const TARGETS = Object.freeze({
   insideWindow: 0,
   /** Adapter CPU time per request on the success path, relative to the bare client. */
   overheadCpuRatio: 1.03,
+  /** Replicas sharing one token through the Redis store (bench/replicas.mjs), 15/s, 600 calls. */
+  replicas: Object.freeze({ attemptsPerCall: 1.05, throttledShare: 0.01, wallRatio: 1.1 }),
   /** Heap growth (after GC) over the soak runs: 100k calls on one token, 200k tokens with failures. */
   soakHeapMb: 5,
 });
@@ -38,7 +40,7 @@ export const CAPACITY_TARGETS = Object.freeze({
 });
 
 /**
- * @param {import('./capacity-run.mjs').CapacityRunResult} run
+ * @param {import('./capacity-bench-run.mjs').CapacityRunResult} run
  * @returns {{ rejected: boolean, attempts: boolean, throttled: boolean, wall: boolean, recovery: boolean, all: boolean }}
  */
 export function judgeCapacityRun(run) {

@@ -10,6 +10,7 @@ import got from 'got';
 import { Registry } from 'prom-client';
 import { parseArgs, USAGE, UsageError } from './lib/args.mjs';
 import { serveMetrics } from './lib/metrics-server.mjs';
+import { replicaDemo } from './lib/replicas.mjs';
 import { startBadDay } from './lib/scenario.mjs';
 import { summarize } from './lib/summary.mjs';
 import { Tally } from './lib/tally.mjs';
@@ -30,6 +31,7 @@ async function main(argv) {
     console.log(USAGE);
     return 0;
   }
+  if (args.replicas > 0) return replicaDemo(args);
 
   const registry = new Registry();
   let metricsServer;
@@ -60,7 +62,7 @@ async function main(argv) {
   await axiosClient.get('/mdm/v2/service/config');
   await gotClient.post('mdm/VPPServiceConfigSrv', { json: {} });
 
-  const plan = planOperations(args.ops, scenario, mulberry32(args.seed));
+  const plan = planOperations(args.ops ?? 1200, scenario, mulberry32(args.seed));
   log(args, `simulator on ${scenario.sim.url} · metrics on http://127.0.0.1:${args.port}/metrics`);
   log(args, `running ${plan.length} operations through axios and got (seed ${args.seed})…`);
 

@@ -110,6 +110,22 @@ export const panels = [
     'Seconds of backoff chosen per second of wall time (about how many calls are waiting at any moment), split by Retry-After honoured versus computed backoff.',
   ),
   timeseries(
+    'Rate in force (requests per second)',
+    [
+      {
+        expr: `min(apple_vpp_rate_limit_requests_per_second{${jobOnly},limit="in_force"} and ${servingSelected})`,
+        legend: 'in force (lowest tenant)',
+      },
+      {
+        expr: `max(apple_vpp_rate_limit_requests_per_second{${jobOnly},limit="ceiling"} and ${servingSelected})`,
+        legend: 'ceiling',
+      },
+    ],
+    'reqps',
+    null,
+    'The rate the engine lets a tenant send at. Below the ceiling, the closed loop found that an organization admits less than its maxRequestPerSecond (another client on the token, or Apple granting less) after 9646/429 answers; it climbs back on its own. On the instances serving the selected operations.',
+  ),
+  timeseries(
     'Give-ups by reason',
     `sum by (reason) (rate(apple_vpp_retry_give_ups_total{${sel}}[$__rate_interval]))`,
     'reqps',
@@ -127,6 +143,21 @@ export const panels = [
     's',
     null,
     'apple_vpp_request_duration_seconds: end-to-end time of a logical call, Retry-After waits included.',
+  ),
+
+  row('Replicas and the shared store'),
+  stat(
+    'Store errors, last 5 min',
+    `sum(increase(apple_vpp_store_errors_total{${jobOnly}}[5m]) and ${servingSelected}) or vector(0)`,
+    'short',
+    'Operations of the shared tenant store (Redis) that failed. 0: replicas share one gate and one rate. Above 0: the replicas that report it keep to a local share of the rate until Redis answers; see "Running replicas" in the operations guide.',
+  ),
+  timeseries(
+    'Store health: failed store operations',
+    `sum by (job, operation) (rate(apple_vpp_store_errors_total{${jobOnly}}[$__rate_interval]) and ${servingSelected}) or vector(0)`,
+    'ops',
+    '{{job}} {{operation}}',
+    'apple_vpp_store_errors_total by store operation (acquire, gate, throttle, budget, streak), for the instances that served the selected API operations: each one fell back to the local share of the rate instead of failing a call.',
   ),
 ];
 

@@ -40,6 +40,7 @@ test('panels cover what SREs asked for', () => {
     'apple_vpp_requests_in_flight',
     'histogram_quantile(0.95',
     'apple_vpp_token_expiry_timestamp_seconds',
+    'apple_vpp_rate_limit_requests_per_second{job=~"$job",limit="in_force"}',
   ]) {
     expect(all).toContain(needle);
   }

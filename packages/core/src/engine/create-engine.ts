@@ -9,15 +9,16 @@ import { usableEventId } from './call/event-id.js';
 import { EngineEmitter, type EngineEventName, type EngineEvents } from './call/events.js';
 import { executeCall } from './call/execute.js';
 import { VppLogicalCall } from './call/logical-call.js';
+import { RateWatch } from './call/rate-watch.js';
 import type { RequestDescriptor, Transport, VppEngine } from './call/types.js';
 import { normalizeLogger } from './drift/drift-log.js';
 import { DriftWatch } from './drift/drift-watch.js';
 import { normalizeOptions } from './normalize-options.js';
 import type { VppEngineOptions } from './options.js';
-import { AppleRateFollower } from './tenant/apple-rate.js';
-import { TenantRateLimiter } from './tenant/rate-limiter.js';
+import { RateCeiling } from './tenant/apple-rate.js';
+import { MemoryTenantStore } from './tenant/memory-tenant-store.js';
 import { RetryBudget } from './tenant/retry-budget.js';
-import { MemoryTenantStore } from './tenant/tenant-store.js';
+import type { TenantStore } from './tenant/tenant-store.js';
 
 /** The engine as {@link createVppEngine} returns it: the adapter contract plus events and failure recording. */
 export interface VppEngineInstance extends VppEngine {
@@ -52,24 +53,22 @@ export interface VppEngineInstance extends VppEngine {
  */
 export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstance {
   const policy = normalizeOptions(options);
-  const store = options.store ?? new MemoryTenantStore();
+  const store: TenantStore = options.store ?? new MemoryTenantStore();
   const emitter = new EngineEmitter();
   const log = normalizeLogger(options.logger);
   const metrics = createVppMetrics(options.metrics);
-  const limiter =
-    policy.rateLimit === null
-      ? null
-      : new TenantRateLimiter(policy.rateLimit.requestsPerSecond, policy.rateLimit.burst);
+  const rate = new RateCeiling(policy.rateLimit);
+  const rates = metrics === null || policy.rateLimit === null ? null : new RateWatch(store, rate, policy.now);
+  if (rates !== null) metrics?.rateReader(rates.read);
   const runtime: EngineRuntime = {
     policy,
     store,
     budget: new RetryBudget(store, policy.budget),
-    limiter,
-    appleRate:
-      limiter === null || policy.rateLimit === null ? null : new AppleRateFollower(limiter, policy.rateLimit),
+    rate,
     drift: new DriftWatch({ metrics, log, emit: (event) => emitter.emit('catalogDrift', event) }),
     sinks: {
       metrics,
+      rates,
       tracing: VppTracing.create(options.tracing),
       emitter,
     },
@@ -82,6 +81,8 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
   if (listeners.retry) emitter.on('retry', listeners.retry);
   if (listeners.giveUp) emitter.on('giveUp', listeners.giveUp);
   if (listeners.success) emitter.on('success', listeners.success);
+  if (listeners.rateChange) emitter.on('rateChange', listeners.rateChange);
+  if (metrics !== null) store.onError?.((report) => metrics.storeError(report.operation));
   if (listeners.catalogDrift) emitter.on('catalogDrift', listeners.catalogDrift);
   const begin = (request: RequestDescriptor): VppLogicalCall =>
     new VppLogicalCall(runtime, callParamsOf(request, policy));

@@ -16,8 +16,16 @@ export type { VppEngineInstance } from './create-engine.js';
 export { createVppEngine } from './create-engine.js';
 export type { VppLogger } from './drift/drift-log.js';
 export type { CatalogDriftEvent } from './drift/drift-watch.js';
-export type { DelayContext, MetricsRegistryLike, VppEngineOptions } from './options.js';
+export type { DelayContext, MetricsRegistryLike, RateLimitOptions, VppEngineOptions } from './options.js';
 export type { DecisionState, FailureInput, RetryDecision } from './policy/decide.js';
 export { decide } from './policy/decide.js';
-export type { TenantStore } from './tenant/tenant-store.js';
-export { MemoryTenantStore } from './tenant/tenant-store.js';
+export { MemoryTenantStore } from './tenant/memory-tenant-store.js';
+export type { ControllerSettings, RateSettings, RateState } from './tenant/rate-controller.js';
+export { afterThrottle, rateAt } from './tenant/rate-controller.js';
+export type {
+  RateChange,
+  StoreErrorReport,
+  StoreOperation,
+  TenantStore,
+  Turn,
+} from './tenant/tenant-store.js';

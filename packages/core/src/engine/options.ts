@@ -16,6 +16,20 @@ export interface MetricsRegistryLike {
   registerMetric(metric: never): void;
 }
 
+/** The per-tenant rate limit: a ceiling, a burst, and the closed loop that follows what the organization admits. */
+export interface RateLimitOptions {
+  /** The ceiling, requests per second (default 15; otherwise Apple's announced `maxRequestPerSecond`). */
+  readonly requestsPerSecond?: number;
+  /** Requests that may leave at once (default: the per-second allowance). */
+  readonly burst?: number;
+  /**
+   * The closed loop: a throttle (9646, 429) lowers the tenant's rate to `beta ×` the rate in force, which then
+   * grows back along a cubic toward the ceiling. `false` keeps the rate at the ceiling (open loop).
+   * Defaults in README ("Rate in force").
+   */
+  readonly adaptive?: { readonly beta?: number; readonly scale?: number; readonly minRate?: number } | false;
+}
+
 /** Options of {@link createVppEngine}. Every field is optional; the defaults are documented in README.engine.md. */
 export interface VppEngineOptions {
   /** Attempts per logical request, the first included (default 4). */
@@ -40,7 +54,7 @@ export interface VppEngineOptions {
    * spaces requests evenly; `burst: 1` sends one every `1 / requestsPerSecond` s. What you leave out follows the
    * `limits.maxRequestPerSecond` Apple announces in a `service/config` answer the engine sees.
    */
-  readonly rateLimit?: { readonly requestsPerSecond?: number; readonly burst?: number } | false;
+  readonly rateLimit?: RateLimitOptions | false;
   /** Where per-tenant gates, budgets and 9603 counts live (default: in memory, this process). */
   readonly store?: TenantStore;
   /** Per-code retry class overrides, e.g. `{ 9610: 'transient' }`. */

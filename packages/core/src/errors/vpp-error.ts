@@ -18,7 +18,9 @@ export type VppErrorCode =
   /** The overall deadline passed. */
   | 'ERR_VPP_DEADLINE'
   /** Bad options or input from the caller. */
-  | 'ERR_VPP_INVALID_ARGUMENT';
+  | 'ERR_VPP_INVALID_ARGUMENT'
+  /** A shared store (Redis) refused its configuration for good: a wrong password, a port that is not Redis. */
+  | 'ERR_VPP_STORE';
 
 /** What a {@link VppError} keeps out of sight, for code that asks for it on purpose: see `unredacted()`. */
 export interface VppErrorUnredacted {

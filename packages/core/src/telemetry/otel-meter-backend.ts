@@ -2,6 +2,7 @@ import type {
   CounterPort,
   CounterSeries,
   GaugePort,
+  GaugeReader,
   HistogramPort,
   HistogramSeries,
   Labels,
@@ -9,6 +10,7 @@ import type {
   MetricsBackend,
 } from './metrics-port.js';
 import { definedLabels } from './pending-series.js';
+import { lowestReadings } from './sampled-gauge.js';
 
 type Attributes = Record<string, string>;
 
@@ -146,6 +148,18 @@ export function otelMeterBackend(meter: OtelMeterLike): MetricsBackend {
           state.value = (state.value ?? 0) - 1;
         },
       };
+    },
+    sampledGauge(spec, read) {
+      const readers = sharedOf(meter, spec.name, () => {
+        const all = new Set<WeakRef<GaugeReader>>();
+        meter
+          .createObservableGauge(spec.name, { description: spec.help, unit: unitOf(spec.name) })
+          .addCallback((result) => {
+            for (const { labels, value } of lowestReadings(all)) result.observe(value, labels);
+          });
+        return all;
+      });
+      readers.add(new WeakRef(read));
     },
   };
 }

@@ -56,6 +56,8 @@ export interface LogicalSpan {
   spanContext(): OtelSpanContext;
   retry(event: SpanRetry): void;
   giveUp(reason: GiveUpReason): void;
+  /** The tenant's rate in force changed (a throttle, or an announced ceiling), requests per second. */
+  rateChange(cause: 'throttle' | 'announced', from: number, to: number): void;
   end(info: SpanEnd): void;
 }
 
@@ -178,6 +180,14 @@ class OtelLogicalSpan implements LogicalSpan {
 
   giveUp(reason: GiveUpReason): void {
     this.#span.addEvent('apple_vpp.give_up', { 'apple_vpp.give_up.reason': reason });
+  }
+
+  rateChange(cause: 'throttle' | 'announced', from: number, to: number): void {
+    this.#span.addEvent('apple_vpp.rate_change', {
+      'apple_vpp.rate.cause': cause,
+      'apple_vpp.rate.previous': from,
+      'apple_vpp.rate': to,
+    });
   }
 
   end(info: SpanEnd): void {

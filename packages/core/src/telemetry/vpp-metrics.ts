@@ -8,6 +8,7 @@ import type {
   CounterPort,
   CounterSeries,
   GaugePort,
+  GaugeReader,
   HistogramPort,
   HistogramSeries,
   MetricsBackend,
@@ -32,6 +33,9 @@ export class VppMetrics {
   readonly #inFlight: GaugePort;
   readonly #giveUps: CounterPort;
   readonly #tokenExpiry: GaugePort;
+  readonly #storeErrors: CounterPort;
+  readonly #backend: MetricsBackend;
+  readonly #prefix: string;
   readonly #catalogDrift: CounterPort;
   /** Expiry per tenant (a token hash, never the token), so a renewed token replaces its old date. */
   readonly #expiries = new Map<string, number>();
@@ -43,7 +47,9 @@ export class VppMetrics {
 
   constructor(backend: MetricsBackend, prefix: string, countedEvents: EventLedger) {
     this.#countedEvents = countedEvents;
-    const n = (name: string): string => `${prefix}${name}`;
+    this.#backend = backend;
+    this.#prefix = prefix;
+    const n = (name: string): string => this.#name(name);
     this.#requests = backend.counter({
       name: n('requests_total'),
       help: 'Logical Apple VPP calls, counted once at completion after retries.',
@@ -104,6 +110,34 @@ export class VppMetrics {
       help: "Codes Apple's service config lists that the catalog lacks (kind missing) or words differently (kind wording), each counted once per engine.",
       labelNames: ['api', 'kind', 'error_number'],
     });
+    this.#storeErrors = backend.counter({
+      name: n('store_errors_total'),
+      help: 'Failures of the tenant store backend (e.g. Redis), by store operation; the engine went on with its local fallback.',
+      labelNames: ['operation'],
+    });
+  }
+
+  /**
+   * `rate_limit_requests_per_second{limit="in_force"|"ceiling"}`, read at each scrape: the lowest rate in force
+   * among the tenants the closed loop slowed down (the ceiling when none), and the ceiling.
+   */
+  rateReader(read: GaugeReader): void {
+    this.#backend.sampledGauge?.(
+      {
+        name: this.#name('rate_limit_requests_per_second'),
+        help: 'Requests per second the engine lets a tenant send: limit="in_force" is the lowest rate in force (the closed loop lowers it on throttles), limit="ceiling" the configured or announced maxRequestPerSecond.',
+        labelNames: ['limit'],
+      },
+      read,
+    );
+  }
+
+  #name(name: string): string {
+    return `${this.#prefix}${name}`;
+  }
+
+  storeError(operation: string): void {
+    this.#storeErrors.inc({ operation });
   }
 
   callStarted(): void {

@@ -120,9 +120,9 @@ describe('abort and time limits', () => {
     expect(apple.sentAt).toHaveLength(1);
   });
 
-  it('a request arriving while the tenant gate is closed beyond maxRetryAfterMs fails at once with retryAt', async () => {
+  it('a request arriving while the tenant gate is closed beyond its deadline fails at once with retryAt', async () => {
     vi.useFakeTimers({ now: 1_700_000_000_000 });
-    const engine = createVppEngine({ ...quiet, maxRetryAfterMs: 30_000 });
+    const engine = createVppEngine({ ...quiet, deadlineMs: 30_000 });
     const headers = { authorization: 'Bearer t' };
     const first = await engine
       .execute(
@@ -130,7 +130,7 @@ describe('abort and time limits', () => {
         instant(() => wait60),
       )
       .catch((e) => e);
-    expect(isVppError(first) && first.reason).toBe('retry_after_too_long');
+    expect(isVppError(first) && first.reason).toBe('deadline');
     let sent = 0;
     const second = await engine
       .execute(
@@ -144,5 +144,26 @@ describe('abort and time limits', () => {
     expect(sent).toBe(0);
     expect(isVppError(second) && second.code).toBe('ERR_VPP_RETRY_AFTER');
     expect(isVppError(second) && second.retryAt).toBe(1_700_000_060_000);
+  });
+
+  it('an absurd announced wait closes the tenant gate for maxRetryAfterMs at most', async () => {
+    vi.useFakeTimers({ now: 1_700_000_000_000 });
+    const engine = createVppEngine({ ...quiet, maxRetryAfterMs: 30_000 });
+    const headers = { authorization: 'Bearer t' };
+    const year = { ...wait60, headers: { 'retry-after': String(365 * 86_400) } };
+    const first = await engine
+      .execute(
+        { method: 'GET', url, headers },
+        instant(() => year),
+      )
+      .catch((e) => e);
+    expect(isVppError(first) && first.reason).toBe('retry_after_too_long');
+    const apple = fakeApple(() => ({ status: 200 }));
+    const second = engine.execute({ method: 'GET', url, headers }, apple.transport);
+    await vi.advanceTimersByTimeAsync(40_000);
+    await second;
+    expect(apple.sentAt).toHaveLength(1);
+    expect(apple.sentAt[0]).toBeGreaterThanOrEqual(1_700_000_030_000); // waited the capped gate, no longer
+    expect(apple.sentAt[0]).toBeLessThan(1_700_000_032_000);
   });
 });

@@ -134,6 +134,41 @@ describe('createVppEngine options', () => {
     }
   });
 
+  it('rejects an absurd rate, deadline or controller option at creation (not finite, not positive, beyond bounds)', () => {
+    const bad: [string, Parameters<typeof createVppEngine>[0]][] = [
+      ['rateLimit.requestsPerSecond', { rateLimit: { requestsPerSecond: Number.POSITIVE_INFINITY } }],
+      ['rateLimit.requestsPerSecond', { rateLimit: { requestsPerSecond: 1e9 } }],
+      ['rateLimit.requestsPerSecond', { rateLimit: { requestsPerSecond: -5 } }],
+      ['rateLimit.burst', { rateLimit: { burst: 1e7 } }],
+      ['rateLimit.adaptive.beta', { rateLimit: { adaptive: { beta: 1 } } }],
+      ['rateLimit.adaptive.beta', { rateLimit: { adaptive: { beta: Number.NaN } } }],
+      ['rateLimit.adaptive.scale', { rateLimit: { adaptive: { scale: 0 } } }],
+      ['rateLimit.adaptive.scale', { rateLimit: { adaptive: { scale: 1e6 } } }],
+      ['rateLimit.adaptive.minRate', { rateLimit: { adaptive: { minRate: -1 } } }],
+      ['rateLimit.adaptive', { rateLimit: { adaptive: 'fast' as never } }],
+      ['rateLimit', { rateLimit: 15 as never }],
+      ['deadlineMs', { deadlineMs: Number.POSITIVE_INFINITY }],
+      ['deadlineMs', { deadlineMs: 0 }],
+      ['deadlineMs', { deadlineMs: 7 * 86_400_000 }],
+      ['maxRetryAfterMs', { maxRetryAfterMs: 1e15 }],
+      ['attemptTimeoutMs', { attemptTimeoutMs: -1 }],
+      ['maxAttempts', { maxAttempts: 1e6 }],
+    ];
+    for (const [name, options] of bad) {
+      expect(() => createVppEngine({ ...quiet, ...options }), name).toThrow(
+        expect.objectContaining({ code: 'ERR_VPP_INVALID_ARGUMENT', message: expect.stringContaining(name) }),
+      );
+    }
+    const engine = createVppEngine(quiet);
+    const request = { method: 'GET', url, deadlineMs: Number.NaN };
+    expect(() => engine.begin(request)).toThrow(
+      expect.objectContaining({
+        code: 'ERR_VPP_INVALID_ARGUMENT',
+        message: expect.stringContaining('deadlineMs'),
+      }),
+    );
+  });
+
   it('never mutates the caller’s options object', () => {
     const options = Object.freeze({ ...quiet, baseDelayMs: Object.freeze({ transient: 5 }) });
     expect(() => createVppEngine(options)).not.toThrow();

@@ -1,6 +1,6 @@
 import { VppError } from '../../errors/vpp-error.js';
 import { checkedOperation } from '../../telemetry/operation.js';
-import { checkMs } from '../policy/check-option.js';
+import { checkDuration } from '../policy/check-option.js';
 import type { EnginePolicy } from '../policy/engine-policy.js';
 import { tenantKeyFor } from '../tenant/tenant-key.js';
 import { eventIdOf } from './event-id.js';
@@ -19,7 +19,10 @@ export interface CallParams {
   readonly idempotent: boolean;
   readonly retry: boolean;
   readonly signal: AbortSignal | undefined;
+  /** The caller's deadline (request or engine option): a timer aborts the call at it. */
   readonly deadlineMs: number | null;
+  /** No retry or wait is scheduled past this many ms after the call began (the caller's deadline, or the default). */
+  readonly retryDeadlineMs: number;
   readonly attemptTimeoutMs: number | null;
   /** The eventId a status poll asks about (`status?eventId=`), else null. */
   readonly eventId: string | null;
@@ -43,11 +46,11 @@ export function callParamsOf(request: RequestDescriptor, policy: EnginePolicy): 
   const facts = urlFactsOf(request.url);
   const { address, port, host } = facts.origin;
   const deadline =
-    request.deadlineMs === undefined ? policy.deadlineMs : checkMs('deadlineMs', request.deadlineMs, 0, true);
+    request.deadlineMs === undefined ? policy.deadlineMs : checkDuration('deadlineMs', request.deadlineMs, 0);
   const attemptTimeout =
     request.attemptTimeoutMs === undefined
       ? policy.attemptTimeoutMs
-      : checkMs('attemptTimeoutMs', request.attemptTimeoutMs, 0, true);
+      : checkDuration('attemptTimeoutMs', request.attemptTimeoutMs, 0);
   const operation =
     request.operation !== undefined
       ? checkedOperation(request.operation)
@@ -63,6 +66,7 @@ export function callParamsOf(request: RequestDescriptor, policy: EnginePolicy): 
     retry: request.retry !== false,
     signal: request.signal,
     deadlineMs: deadline,
+    retryDeadlineMs: deadline ?? policy.retryDeadlineMs,
     attemptTimeoutMs: attemptTimeout,
     eventId: operation === 'status_get' ? eventIdOf(request) : null,
   };

@@ -7,6 +7,8 @@ import { errorTypeOf } from './network-error.js';
 /** The mutable facts of one logical call, kept apart from the logic that changes them. */
 export class CallRecord {
   attempts = 0;
+  /** Attempts that failed with a transient error (what `maxAttempts` bounds). */
+  transientFailures = 0;
   totalDelayMs = 0;
   readonly retryReasons: RetryClass[] = [];
   lastRetryAfterMs: number | null = null;

@@ -5,12 +5,15 @@ import type { GiveUpReason } from '../../shared/call-outcome.js';
 import type { LogicalSpan, SpanEnd, SpanStart, VppTracing } from '../../telemetry/tracing.js';
 import type { CallOutcome, VppMetrics } from '../../telemetry/vpp-metrics.js';
 import type { EngineEmitter, EngineEvents } from './events.js';
+import type { RateWatch } from './rate-watch.js';
 
 /** The engine-wide telemetry sinks; each is null when nobody listens, so an idle sink costs nothing. */
 export interface TelemetrySinks {
   readonly metrics: VppMetrics | null;
   readonly tracing: VppTracing | null;
   readonly emitter: EngineEmitter;
+  /** Which tenants the closed loop slowed down, for the rate gauge; null without metrics or rate limit. */
+  readonly rates: RateWatch | null;
 }
 
 /** The span's end facts, plus what metrics and listeners need; `failure` is given for `error` outcomes. */
@@ -80,6 +83,15 @@ export class CallTelemetry {
   /** Apple announces each token's expiry on its responses; the gauge shows the earliest one. */
   tokenExpiry(tenant: string, expiresAtMs: number): void {
     this.#sinks.metrics?.tokenExpiry(tenant, expiresAtMs);
+  }
+
+  rateChange(cause: EngineEvents['rateChange']['cause'], from: number, to: number, ceiling: number): void {
+    const emitter = this.#sinks.emitter;
+    this.#span?.rateChange(cause, from, to);
+    if (emitter.has('rateChange')) {
+      const operation = this.#operation;
+      emitter.emit('rateChange', { operation, cause, previousRate: from, rate: to, ceiling });
+    }
   }
 
   gate(untilMs: number): void {

@@ -1,7 +1,6 @@
 import type { EventOrigins } from '../../async/event-origins.js';
 import type { DecodedResponse, DecodeInput, DecodeOptions } from '../../decode/types.js';
 import type { DriftWatch } from '../drift/drift-watch.js';
-import type { AppleRateFollower } from '../tenant/apple-rate.js';
 import type { RetryBudget } from '../tenant/retry-budget.js';
 import type { TenantRuntime } from '../tenant/tenant-runtime.js';
 import type { TelemetrySinks } from './call-telemetry.js';
@@ -9,8 +8,6 @@ import type { TelemetrySinks } from './call-telemetry.js';
 /** Everything one engine shares across its logical calls. */
 export interface EngineRuntime extends TenantRuntime {
   readonly budget: RetryBudget;
-  /** Follows Apple's announced `maxRequestPerSecond`; null without a limiter. */
-  readonly appleRate: AppleRateFollower | null;
   readonly sinks: TelemetrySinks;
   /** Apple's live error list: codes learned for decoding, drift counted and reported. */
   readonly drift: DriftWatch;

@@ -38,6 +38,19 @@ export interface EngineEvents {
     readonly errorNumber: number | string | null;
     readonly retryAt: number | null;
   };
+  /**
+   * The rate in force for a tenant changed at once: a throttle lowered it, or Apple announced another ceiling.
+   * Between changes the rate grows back toward the ceiling continuously (see the rate gauge).
+   */
+  rateChange: {
+    /** The operation whose answer caused it. */
+    readonly operation: string;
+    readonly cause: 'throttle' | 'announced';
+    /** Requests per second before and after. */
+    readonly previousRate: number;
+    readonly rate: number;
+    readonly ceiling: number;
+  };
   /** The request resolved. */
   success: {
     readonly operation: string;
@@ -60,6 +73,7 @@ export class EngineEmitter {
     retry: new Set(),
     giveUp: new Set(),
     success: new Set(),
+    rateChange: new Set(),
     catalogDrift: new Set(),
   };
 

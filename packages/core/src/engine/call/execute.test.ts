@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isVppError } from '../../errors/vpp-error.js';
 import { createVppEngine } from '../create-engine.js';
-import { MemoryTenantStore } from '../tenant/tenant-store.js';
+import { MemoryTenantStore } from '../tenant/memory-tenant-store.js';
 import { fetchTransport } from '../test-support/fetch-transport.js';
 import { startScriptedServer } from '../test-support/scripted-server.js';
 import { getDecodedOutcome, getRetryInfo } from './retry-info.js';
@@ -118,6 +118,7 @@ describe('execute over real HTTP with fetch', () => {
         body: { errorNumber: 9729, errorMessage: 'x' },
       }),
       { method: 'GET', path: '/mdm/v2/assets', headers: bearer },
+      { maxRetryAfterMs: 60_000 },
     );
     expect(seen).toHaveLength(1);
     expect(isVppError(error) && error.code).toBe('ERR_VPP_RETRY_AFTER');
@@ -154,7 +155,7 @@ describe('execute over real HTTP with fetch', () => {
 describe('execute with a store that throws', () => {
   it('rejects (never throws synchronously) and ends the call', async () => {
     const store = new MemoryTenantStore();
-    store.getGateUntil = () => {
+    store.tryAcquireNow = () => {
       throw new Error('store down');
     };
     const engine = createVppEngine({ store, metrics: false, tracing: false, rateLimit: false });

@@ -15,6 +15,6 @@ export function effectiveClass(
 
 /** Keeps the tenant's streak of 9603s in a row: any other answer ends it. */
 export function count9603(store: TenantStore, tenant: string, decoded: DecodedResponse): void {
-  if (is9603(decoded)) store.setConsecutive9603(tenant, store.getConsecutive9603(tenant) + 1);
-  else if (store.getConsecutive9603(tenant) !== 0) store.setConsecutive9603(tenant, 0);
+  if (is9603(decoded)) store.add9603(tenant);
+  else if (store.getConsecutive9603(tenant) !== 0) store.reset9603(tenant);
 }

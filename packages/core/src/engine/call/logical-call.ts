@@ -24,7 +24,8 @@ export class VppLogicalCall implements LogicalCall {
   /** Null while nothing can abort the call (no caller signal, no deadline): no controller is made for it. */
   #call: LinkedAbort | null;
   readonly #startedAt: number;
-  readonly #deadlineAt: number | null;
+  /** No retry or wait is scheduled past it; only a deadline the caller set also aborts an attempt in flight. */
+  readonly #deadlineAt: number;
   #attempt: LinkedAbort | null = null;
   #attemptStartedAt = 0;
   #deadlineHit = false;
@@ -34,7 +35,7 @@ export class VppLogicalCall implements LogicalCall {
     this.#rt = runtime;
     this.#params = params;
     this.#startedAt = runtime.policy.now();
-    this.#deadlineAt = params.deadlineMs === null ? null : this.#startedAt + params.deadlineMs;
+    this.#deadlineAt = this.#startedAt + params.retryDeadlineMs;
     this.#call =
       params.signal === undefined && params.deadlineMs === null
         ? null
@@ -114,18 +115,33 @@ export class VppLogicalCall implements LogicalCall {
     const resolvable = retryClass === 'idempotent_ok' && !this.#rt.policy.rejectIdempotentOk;
     if (decoded.outcome === 'success') this.#learnFromSuccess(result.body);
     if (decoded.outcome !== 'failure' || resolvable) return { action: 'resolve', decoded };
+    if (retryClass === 'transient') this.#record.transientFailures += 1;
     const failure: FailureInput = { kind: 'response', decoded, retryClass: retryClass ?? 'unknown' };
     return this.#apply(this.#decide(failure), decoded, cause);
   }
 
   /** What a successful answer teaches beyond itself: an event's origin, Apple's rate limit and error list. */
   #learnFromSuccess(body: unknown): void {
-    const { origins, appleRate } = this.#rt;
+    const { origins, rate } = this.#rt;
     const operation = this.#params.operation;
     if (origins !== null) rememberOrigin(origins, operation, body, this.#telemetry.spanContext());
-    if (appleRate !== null && operation === 'service_config') appleRate.observe(body);
     if (operation === 'service_config' || operation === 'VPPServiceConfigSrv')
       this.#rt.drift.observe(operation, body);
+    if (operation !== 'service_config' || rate.settings === null) return;
+    const before = rate.settings.ceiling;
+    const ceiling = rate.observe(body);
+    if (ceiling !== null) this.#telemetry.rateChange('announced', before, ceiling, ceiling);
+  }
+
+  /** A throttle answered the attempt: the closed loop lowers the tenant's rate (once per discovery). */
+  #learnFromThrottle(): void {
+    const settings = this.#rt.rate.settings;
+    if (settings === null) return;
+    const now = this.#rt.policy.now();
+    const change = this.#rt.store.throttled(this.#params.tenant, this.#attemptStartedAt, now, settings);
+    if (change === null) return;
+    this.#rt.sinks.rates?.slowed(this.#params.tenant);
+    this.#telemetry.rateChange('throttle', change.from, change.to, settings.ceiling);
   }
 
   onError(error: unknown): CallDecision {
@@ -133,6 +149,7 @@ export class VppLogicalCall implements LogicalCall {
     if (this.#aborted) return this.#rejectAborted(this.#callSignal?.reason);
     this.#record.lastHttpStatus = null;
     this.#telemetry.attempt(this.#record.attempts, null, 'transient', null, durationMs, null);
+    this.#record.transientFailures += 1;
     return this.#apply(this.#decide({ kind: 'network', notSent: isProvablyNotSent(error) }), null, error);
   }
 
@@ -186,6 +203,7 @@ export class VppLogicalCall implements LogicalCall {
       failure,
       {
         attempt: this.#record.attempts,
+        transientFailures: this.#record.transientFailures,
         method: this.#params.method,
         idempotent: this.#params.idempotent,
         retryEnabled: this.#params.retry,
@@ -209,6 +227,8 @@ export class VppLogicalCall implements LogicalCall {
     const errorNumber = decoded?.failures[0]?.code ?? null;
     const gate = shareAnnouncedWait(this.#rt, this.#params.tenant, decision, decoded);
     if (gate !== null) this.#telemetry.gate(gate);
+    // After the gate: the loop's growth restarts when the tenant may send again.
+    if (decision.retryClass === 'throttled' && decoded !== null) this.#learnFromThrottle();
     if (decision.retry) {
       this.#rt.budget.spend(tenant, decision.cost);
       record.lastRetryCost = decision.cost;

@@ -16,3 +16,13 @@ export function checkMs(name: string, value: unknown, fallback: number, positive
   if (!ok) throw invalid(name, value, positive ? 'a finite number > 0' : 'a finite number >= 0');
   return value;
 }
+
+/** A day: a longer wait, deadline or timeout is a mistake (ms taken for seconds, Infinity), not a plan. */
+export const MAX_DURATION_MS = 24 * 60 * 60_000;
+
+/** Checks a duration in ms: finite, > 0, at most a day. */
+export function checkDuration(name: string, value: unknown, fallback: number): number {
+  const ms = checkMs(name, value, fallback, true);
+  if (ms > MAX_DURATION_MS) throw invalid(name, ms, `a number of ms > 0 and <= ${MAX_DURATION_MS} (a day)`);
+  return ms;
+}

@@ -7,7 +7,8 @@ import { failureOf } from '../test-support/decoded.js';
 import { retryAfterJitterMax } from './compute-delay.js';
 import { type DecisionState, decide, type FailureInput } from './decide.js';
 
-const policy = normalizeOptions({ metrics: false, tracing: false });
+/** The rate limit off: budget costs as without the engine's pacing. */
+const policy = normalizeOptions({ rateLimit: false });
 const NOW = 1_700_000_000_000;
 const state = (over: Partial<DecisionState> = {}): DecisionState => ({
   attempt: 1,
@@ -81,9 +82,11 @@ describe('decide', () => {
     expect(storm.retry && storm.delayMs).toBeGreaterThanOrEqual(60_000);
   });
 
-  it('gives up at once when Retry-After exceeds maxRetryAfterMs, carrying retryAt', () => {
-    const d = decide(response(9729, 'transient', 503, 120_000), state(), policy, half);
-    expect(d).toMatchObject({ retry: false, reason: 'retry_after_too_long', retryAt: NOW + 120_000 });
+  it('waits out a Retry-After within the deadline; gives up at once beyond maxRetryAfterMs, carrying retryAt', () => {
+    const apples = decide(response(9646, 'throttled', 429, 120_000), state(), policy, half);
+    expect(apples).toMatchObject({ retry: true, delaySource: 'retry_after', retryAt: NOW + 120_000 });
+    const d = decide(response(9729, 'transient', 503, 1_200_000), state(), policy, half);
+    expect(d).toMatchObject({ retry: false, reason: 'retry_after_too_long', retryAt: NOW + 1_200_000 });
   });
 
   it('gives up with deadline when the wait would pass it', () => {
@@ -140,6 +143,15 @@ describe('decide', () => {
     expect(decide(response(9603, 'transient', 500), state(), policy, half)).toMatchObject({ cost: 14 });
   });
 
+  it('with the rate limit on, throttled and maintenance retries cost no budget (they wait their turn anyway)', () => {
+    const limited = normalizeOptions({});
+    for (const cls of ['throttled', 'retry_later'] as const) {
+      const d = decide(response(9646, cls, 429, 2000), state({ budgetTokens: 0 }), limited, half);
+      expect(d).toMatchObject({ retry: true, cost: 0 });
+    }
+    expect(decide(response(9603, 'transient', 500), state(), limited, half)).toMatchObject({ cost: 14 });
+  });
+
   it('waits for a later tenant gate instead of its own shorter delay', () => {
     const d = decide(response(9603, 'transient', 500), state({ gateUntil: NOW + 7_000 }), policy, half);
     expect(d).toMatchObject({ retry: true, delayMs: 7_000, delaySource: 'gate' });
@@ -185,13 +197,27 @@ describe('decide (properties)', () => {
     );
   });
 
-  it('never retries past the attempt limit, whatever the delay function says', () => {
+  it('never retries a transient failure past the attempt limit, whatever the delay function says', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }), (max, attempt) => {
+      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }), (max, failures) => {
         const p = normalizeOptions({ maxAttempts: max, delay: () => 0 });
-        const d = decide(response(9646, 'throttled', 429), state({ attempt }), p, Math.random);
-        expect(d.retry).toBe(attempt < max);
+        const s = state({ attempt: failures + 3, transientFailures: failures });
+        expect(decide(response(9603, 'transient', 500), s, p, Math.random).retry).toBe(failures < max);
       }),
     );
+  });
+
+  it('retries throttles past maxAttempts: the deadline bounds them', () => {
+    const p = normalizeOptions({ maxAttempts: 2 });
+    const deadlineAt = NOW + 300_000;
+    const s = (attempt: number) => state({ attempt, transientFailures: 0, deadlineAt });
+    expect(decide(response(9646, 'throttled', 429, 1000), s(50), p, half).retry).toBe(true);
+    expect(decide(response(9644, 'retry_later', 503, 1000), s(50), p, half).retry).toBe(true);
+    const late = state({ attempt: 50, transientFailures: 0, deadlineAt: NOW + 500 });
+    expect(decide(response(9646, 'throttled', 429, 1000), late, p, half)).toMatchObject({
+      retry: false,
+      reason: 'deadline',
+      retryAt: NOW + 1000,
+    });
   });
 });

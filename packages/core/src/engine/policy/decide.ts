@@ -18,6 +18,11 @@ export type FailureInput =
 export interface DecisionState {
   /** Attempts made so far, the failed one included. */
   readonly attempt: number;
+  /**
+   * Attempts that failed with a transient error, this one included: what `maxAttempts` bounds. Throttled and
+   * retry_later answers are bounded by the deadline instead. Absent: every attempt counts.
+   */
+  readonly transientFailures?: number;
   readonly method: string;
   readonly idempotent: boolean;
   /** false when the request opted out of retries. */
@@ -78,7 +83,8 @@ export function decide(
   if (!state.retryEnabled || !isRetryableClass(retryClass))
     return giveUp('not_retryable', retryClass, serverAt);
   if (!safeToResend(failure, state)) return giveUp('unsafe_method', retryClass, serverAt);
-  if (state.attempt >= policy.maxAttempts) return giveUp('attempts', retryClass, serverAt);
+  if (retryClass === 'transient' && (state.transientFailures ?? state.attempt) >= policy.maxAttempts)
+    return giveUp('attempts', retryClass, serverAt);
   if (serverAt !== null && serverAt - state.now > policy.maxRetryAfterMs) {
     return giveUp('retry_after_too_long', retryClass, serverAt);
   }
@@ -113,6 +119,10 @@ function budgetCost(
   policy: EnginePolicy,
 ): number {
   if (policy.budget === null) return 0;
+  // With the rate limit on, a throttled or maintenance retry waits for the tenant's gate and rate like any first
+  // attempt: it cannot add load, so the budget (meant to stop retry storms) does not count it. A slower
+  // organization must not turn into failures.
+  if (retryClass !== 'transient' && policy.rateLimit !== null) return 0;
   if (retryClass !== 'throttled') return policy.budget.cost;
   const echo = announcedAt !== null && gateUntil >= announcedAt - ECHO_TOLERANCE_MS;
   return echo ? 0 : policy.budget.throttledCost;

@@ -2,6 +2,7 @@ import type { EventOrigins } from '../../async/event-origins.js';
 import type { RetryClass } from '../../catalog/retry-class.js';
 import type { DecodedResponse, DecodeInput, DecodeOptions } from '../../decode/types.js';
 import type { RetryableClass } from '../../shared/retryable.js';
+import type { RateSettings } from './rate-settings.js';
 
 /** What a custom `delay` function is told; its answer is always clamped to `[floorMs, capMs]`. */
 export interface DelayContext {
@@ -22,7 +23,10 @@ export interface EnginePolicy {
   readonly baseDelayMs: Readonly<Record<RetryableClass, number>>;
   readonly maxDelayMs: Readonly<Record<RetryableClass, number>>;
   readonly maxRetryAfterMs: number;
+  /** The deadline the caller set: it also aborts an attempt in flight. */
   readonly deadlineMs: number | null;
+  /** The deadline every call's retries and waits stop at: the caller's, else the default. */
+  readonly retryDeadlineMs: number;
   readonly attemptTimeoutMs: number | null;
   readonly budget: {
     readonly capacity: number;
@@ -30,8 +34,8 @@ export interface EnginePolicy {
     readonly cost: number;
   } | null;
   readonly rateLimit: {
-    readonly requestsPerSecond: number;
-    readonly burst: number;
+    /** What the store is handed at first: the ceiling, the burst and the closed loop's constants. */
+    readonly settings: RateSettings;
     /** Which of the two the caller set; the others follow Apple's announced `maxRequestPerSecond`. */
     readonly fixedRate: boolean;
     readonly fixedBurst: boolean;

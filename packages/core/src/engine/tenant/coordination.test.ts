@@ -130,6 +130,7 @@ describe('coordinated backoff per tenant', () => {
   it('after more than five 9603s in a row the tenant waits minutes, not seconds', async () => {
     const engine = createVppEngine({
       maxAttempts: 10,
+      deadlineMs: 3_600_000, // the storm's minutes would pass the default 5 min deadline
       baseDelayMs: { transient: 10 },
       metrics: false,
       tracing: false,

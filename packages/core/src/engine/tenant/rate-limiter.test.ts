@@ -1,6 +1,35 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TenantRateLimiter } from './rate-limiter.js';
+import { MemoryTenantStore } from './memory-tenant-store.js';
+import type { RateSettings } from './rate-controller.js';
+
+/** The store's limiter at a fixed rate (the closed loop off), with `reserve` / `tryReserveNow` in ms to wait. */
+class TenantRateLimiter {
+  readonly store = new MemoryTenantStore();
+  settings: RateSettings;
+
+  constructor(rate: number, burst: number) {
+    this.settings = { ceiling: rate, burst, controller: null };
+  }
+
+  reserve(tenant: string, now: number): number {
+    const turn = this.store.acquire(tenant, now, this.settings);
+    if (turn.kind === 'gate') throw new Error('no gate in these tests');
+    return turn.kind === 'wait' ? turn.ms : 0;
+  }
+
+  tryReserveNow(tenant: string, now: number): boolean {
+    return this.store.tryAcquireNow(tenant, now, this.settings);
+  }
+
+  sentLate(tenant: string, bookedAt: number, sentAt: number): void {
+    this.store.sentLate(tenant, bookedAt, sentAt);
+  }
+
+  reconfigure(rate: number, burst: number): void {
+    this.settings = { ceiling: rate, burst, controller: null };
+  }
+}
 
 /** Books `count` requests arriving at `arrivals` (ms), each sent as soon as the limiter allows. */
 function sendTimes(limiter: TenantRateLimiter, arrivals: readonly number[]): number[] {

@@ -3,124 +3,95 @@
  * little before it: each window is this much longer than the rate alone asks for.
  */
 const WINDOW_MARGIN_MS = 25;
-/** Beyond this many remembered tenants, idle ones are forgotten (tenant churn must not grow memory). */
-const PRUNE_AT = 1024;
+/**
+ * The most send times one tenant remembers. Above 64 requests/s the window shrinks to 64 requests (64 / rate
+ * seconds), which still never lets more than the rate through per second: memory stays bounded for any rate.
+ */
+const MAX_WINDOW = 64;
 
 /** Requests one window may hold at `requestsPerSecond`: the whole second's allowance, at least one. */
 export function perSecondAllowance(requestsPerSecond: number): number {
   return Math.max(1, Math.floor(requestsPerSecond));
 }
 
+/** The limiter's constants at one rate and burst. */
+export interface RateShape {
+  readonly intervalMs: number;
+  readonly windowLimit: number;
+  readonly windowMs: number;
+  readonly toleranceMs: number;
+}
+
+export function rateShape(requestsPerSecond: number, burst: number): RateShape {
+  const intervalMs = 1000 / requestsPerSecond;
+  const windowLimit = Math.min(perSecondAllowance(requestsPerSecond), MAX_WINDOW);
+  return {
+    intervalMs,
+    windowLimit,
+    windowMs: windowLimit * intervalMs + WINDOW_MARGIN_MS,
+    toleranceMs: (Math.min(burst, windowLimit) - 1) * intervalMs,
+  };
+}
+
 /** One tenant's bookings. */
-interface TenantSlots {
+export interface TenantSlots {
   /** GCRA: the theoretical time at which the next request would be exactly on schedule. */
   nextAt: number;
-  /** The last `windowLimit` booked send times, oldest at `head`. */
-  readonly sent: Float64Array;
+  /** The latest booked send times, a ring; `head` is where the next one goes. Grows up to {@link MAX_WINDOW}. */
+  sent: Float64Array;
   head: number;
 }
 
+export function newSlots(now: number): TenantSlots {
+  return { nextAt: now, sent: new Float64Array(1).fill(-Infinity), head: 0 };
+}
+
+/** The `n`-th most recent booking (1 = the newest), or -Infinity when there were fewer. */
+function recent(slots: TenantSlots, n: number): number {
+  const size = slots.sent.length;
+  if (n > size) return -Infinity;
+  return slots.sent[(slots.head - n + size) % size] as number;
+}
+
 /**
- * Keeps one tenant's attempts within Apple's `maxRequestPerSecond`, read the strict way: never more than
- * `limit` requests in any window of `limit / rate` seconds (15 in any second by default), so the whole allowance
- * may go at once, but a server that counts in one-second windows or with a token bucket never sees an excess.
- * `burst` below that limit also spaces requests evenly (GCRA); `burst: 1` sends one every `1 / rate` seconds.
- * `reserve` answers synchronously and books a slot; no timer exists unless the caller must wait.
+ * The earliest time at or after `now` a request may leave, read the strict way: never more than `windowLimit`
+ * requests in any window of `windowLimit / rate` seconds (15 in any second at 15/s), so the whole allowance may
+ * go at once yet a server counting in one-second windows or with a token bucket never sees an excess. A `burst`
+ * below that limit also spaces requests evenly (GCRA).
  */
-export class TenantRateLimiter {
-  #intervalMs = 0;
-  #toleranceMs = 0;
-  #windowLimit = 1;
-  #windowMs = 0;
-  readonly #tenants = new Map<string, TenantSlots>();
+export function earliestSlot(slots: TenantSlots, now: number, shape: RateShape): number {
+  const paced = Math.max(slots.nextAt, now) - shape.toleranceMs;
+  const windowed = recent(slots, shape.windowLimit) + shape.windowMs;
+  const at = Math.max(now, paced, windowed);
+  // Epoch ms near 1.7e12 carry about 0.0002 ms of float precision, and each added fractional interval rounds by
+  // up to half of that: a slot due within 10 µs is due now.
+  return at - now < 0.01 ? now : at;
+}
 
-  constructor(requestsPerSecond: number, burst: number) {
-    this.#configure(requestsPerSecond, burst);
-  }
+export function bookSlot(slots: TenantSlots, sendAt: number, shape: RateShape): void {
+  slots.nextAt = Math.max(slots.nextAt, sendAt) + shape.intervalMs;
+  if (slots.sent.length < shape.windowLimit) grow(slots, shape.windowLimit);
+  slots.sent[slots.head] = sendAt;
+  slots.head = (slots.head + 1) % slots.sent.length;
+}
 
-  /**
-   * Applies a new rate (Apple announced another `maxRequestPerSecond`). Each tenant keeps its most recent bookings,
-   * so the change never lets an extra burst through.
-   */
-  reconfigure(requestsPerSecond: number, burst: number): void {
-    const oldLimit = this.#windowLimit;
-    this.#configure(requestsPerSecond, burst);
-    const limit = this.#windowLimit;
-    for (const [tenant, slots] of this.#tenants) {
-      const sent = new Float64Array(limit).fill(-Infinity);
-      // Newest bookings kept, oldest at index 0, which becomes `head`: the next booking replaces it.
-      for (let i = 1; i <= Math.min(limit, oldLimit); i++) {
-        sent[limit - i] = slots.sent[(slots.head - i + oldLimit) % oldLimit] as number;
-      }
-      this.#tenants.set(tenant, { nextAt: slots.nextAt, sent, head: 0 });
-    }
-  }
+/** A higher rate needs a longer memory: the newest bookings are kept, oldest first. */
+function grow(slots: TenantSlots, size: number): void {
+  const sent = new Float64Array(size).fill(-Infinity);
+  const old = slots.sent.length;
+  for (let i = 1; i <= old; i++) sent[size - i] = recent(slots, i);
+  slots.sent = sent;
+  slots.head = 0;
+}
 
-  #configure(requestsPerSecond: number, burst: number): void {
-    this.#intervalMs = 1000 / requestsPerSecond;
-    this.#windowLimit = perSecondAllowance(requestsPerSecond);
-    this.#windowMs = this.#windowLimit * this.#intervalMs + WINDOW_MARGIN_MS;
-    this.#toleranceMs = (Math.min(burst, this.#windowLimit) - 1) * this.#intervalMs;
-  }
+/** The booking made for `bookedAt` left at `sentAt`: later windows count from the real send. */
+export function moveSlot(slots: TenantSlots, bookedAt: number, sentAt: number): void {
+  if (sentAt <= bookedAt) return;
+  const index = slots.sent.indexOf(bookedAt);
+  if (index >= 0) slots.sent[index] = sentAt;
+}
 
-  /** Books the tenant's next slot at or after `now`; returns how long to wait for it (0 = go now). */
-  reserve(tenant: string, now: number): number {
-    const slots = this.#slotsOf(tenant, now);
-    const sendAt = this.#earliest(slots, now);
-    this.#book(slots, sendAt);
-    return sendAt - now;
-  }
-
-  /** Books the tenant's next slot only if it is free now; false (nothing booked) when the caller would wait. */
-  tryReserveNow(tenant: string, now: number): boolean {
-    const slots = this.#slotsOf(tenant, now);
-    if (this.#earliest(slots, now) > now) return false;
-    this.#book(slots, now);
-    return true;
-  }
-
-  /**
-   * The request booked for `bookedAt` actually left at `sentAt` (its timer fired late on a busy event loop):
-   * later bookings count the window from the real send, so lateness never eats into the next window.
-   */
-  sentLate(tenant: string, bookedAt: number, sentAt: number): void {
-    const slots = this.#tenants.get(tenant);
-    if (slots === undefined || sentAt <= bookedAt) return;
-    for (let i = 0; i < this.#windowLimit; i++) {
-      if (slots.sent[i] === bookedAt) {
-        slots.sent[i] = sentAt;
-        return;
-      }
-    }
-  }
-
-  #earliest(slots: TenantSlots, now: number): number {
-    const paced = Math.max(slots.nextAt, now) - this.#toleranceMs;
-    const windowed = (slots.sent[slots.head] as number) + this.#windowMs;
-    return Math.max(now, paced, windowed);
-  }
-
-  #book(slots: TenantSlots, sendAt: number): void {
-    slots.nextAt = Math.max(slots.nextAt, sendAt) + this.#intervalMs;
-    slots.sent[slots.head] = sendAt;
-    slots.head = (slots.head + 1) % this.#windowLimit;
-  }
-
-  #slotsOf(tenant: string, now: number): TenantSlots {
-    let slots = this.#tenants.get(tenant);
-    if (slots === undefined) {
-      this.#forgetIdle(now);
-      slots = { nextAt: now, sent: new Float64Array(this.#windowLimit).fill(-Infinity), head: 0 };
-      this.#tenants.set(tenant, slots);
-    }
-    return slots;
-  }
-
-  #forgetIdle(now: number): void {
-    if (this.#tenants.size < PRUNE_AT) return;
-    for (const [tenant, slots] of this.#tenants) {
-      const newest = slots.sent[(slots.head + this.#windowLimit - 1) % this.#windowLimit] as number;
-      if (slots.nextAt < now && newest + this.#windowMs < now) this.#tenants.delete(tenant);
-    }
-  }
+/** True when the tenant's bookings no longer constrain anything at `now`. */
+export function slotsIdle(slots: TenantSlots, now: number): boolean {
+  return slots.nextAt < now && recent(slots, 1) + 1000 + WINDOW_MARGIN_MS < now;
 }

@@ -21,17 +21,15 @@ export class RetryBudget {
   }
 
   spend(tenant: string, cost: number): void {
-    const left = this.tokens(tenant);
-    if (left !== null) this.#store.setBudget(tenant, Math.max(0, left - cost));
+    if (this.#config !== null && cost > 0) this.#store.addBudget(tenant, -cost, this.#config.capacity);
   }
 
   /** A request succeeded: refund the last retry's cost, or earn one token when it needed none. */
   succeeded(tenant: string, lastRetryCost: number | null): void {
     const left = this.tokens(tenant);
     if (left === null || this.#config === null) return;
-    const earned = lastRetryCost ?? 1;
-    const next = Math.min(this.#config.capacity, left + earned);
     // A full bucket stays full: most successes change nothing, and a shared store is spared the write.
-    if (next !== left) this.#store.setBudget(tenant, next);
+    if (left < this.#config.capacity)
+      this.#store.addBudget(tenant, lastRetryCost ?? 1, this.#config.capacity);
   }
 }

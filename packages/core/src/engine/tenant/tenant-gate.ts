@@ -15,7 +15,8 @@ export class GateRefusal {
 
 /**
  * Waits until the tenant may send: past the shared gate (an announced Retry-After, a throttling pause), then a
- * rate-limiter slot. Returns the time waited. A gate beyond `maxRetryAfterMs` or the deadline is refused at once.
+ * rate slot, both asked of the store in one step. Returns the time waited. A gate beyond `maxRetryAfterMs` or the
+ * deadline is refused at once.
  */
 export async function waitForTurn(
   runtime: TenantRuntime,
@@ -23,14 +24,17 @@ export async function waitForTurn(
   deadlineAt: number | null,
   signal: AbortSignal | undefined,
 ): Promise<number | GateRefusal> {
-  const { policy, store, limiter } = runtime;
+  const { policy, store } = runtime;
   let waited = 0;
   // Bounded: each pass either sends or sleeps until a gate that someone raised in the meantime.
   for (let pass = 0; pass < 100; pass++) {
     if (signal?.aborted) throw signal.reason;
     const now = policy.now();
-    const gate = store.getGateUntil(tenant);
-    if (gate > now) {
+    const asked = store.acquire(tenant, now, runtime.rate.settings);
+    const turn = asked instanceof Promise ? await asked : asked;
+    if (turn.kind === 'go') return waited;
+    if (turn.kind === 'gate') {
+      const gate = turn.until;
       if (gate - now > policy.maxRetryAfterMs) return new GateRefusal('retry_after_too_long', gate);
       if (deadlineAt !== null && gate >= deadlineAt) return new GateRefusal('deadline', gate);
       // Waiters spread out a little past the gate instead of all sending in the same millisecond.
@@ -39,13 +43,11 @@ export async function waitForTurn(
       waited += ms;
       continue;
     }
-    const slot = limiter?.reserve(tenant, now) ?? 0;
-    if (slot <= 0) return waited;
-    await abortableWait(slot, signal);
-    waited += slot;
+    await abortableWait(turn.ms, signal);
+    waited += turn.ms;
     const sentAt = policy.now();
     if (store.getGateUntil(tenant) <= sentAt) {
-      limiter?.sentLate(tenant, now + slot, sentAt);
+      store.sentLate?.(tenant, now + turn.ms, sentAt);
       return waited;
     }
   }
@@ -53,7 +55,7 @@ export async function waitForTurn(
 }
 
 /**
- * The common case, decided without a promise: the gate is open and the limiter has a slot now (which it books).
+ * The common case, decided without a promise: the gate is open and a rate slot is free now (the store books it).
  * False means nothing was booked and {@link waitForTurn} must run.
  */
 export function tryTurnNow(
@@ -63,15 +65,7 @@ export function tryTurnNow(
   now: number,
 ): boolean {
   if (signal?.aborted) return false;
-  if (runtime.store.getGateUntil(tenant) > now) return false;
-  return runtime.limiter === null || runtime.limiter.tryReserveNow(tenant, now);
-}
-
-/** Raises the tenant gate to `until` unless it is already later; returns whether it moved. */
-export function raiseGate(runtime: TenantRuntime, tenant: string, until: number): boolean {
-  if (runtime.store.getGateUntil(tenant) >= until) return false;
-  runtime.store.setGateUntil(tenant, until);
-  return true;
+  return runtime.store.tryAcquireNow(tenant, now, runtime.rate.settings);
 }
 
 /**
@@ -92,5 +86,8 @@ export function shareAnnouncedWait(
       decoded !== null && is9603(decoded) && runtime.store.getConsecutive9603(tenant) > STORM_THRESHOLD;
     if (decision.retryClass !== 'transient' || storm) until = now + decision.delayMs;
   }
-  return until !== null && raiseGate(runtime, tenant, until) ? until : null;
+  if (until === null) return null;
+  // One absurd announcement must not lock the tenant longer than any wait the policy would honor.
+  const capped = Math.min(until, now + runtime.policy.maxRetryAfterMs);
+  return runtime.store.raiseGate(tenant, capped) ? capped : null;
 }
