@@ -7,9 +7,9 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { writeResult } from './lib/cache-dir.mjs';
+import { RECOVERY, runCapacity } from './lib/capacity-bench-run.mjs';
 import { CAPACITY_CASES, CAPACITY_STRATEGIES, caseById, QUICK_CASES } from './lib/capacity-cases.mjs';
 import { describeCapacityIdeal } from './lib/capacity-ideal.mjs';
-import { RECOVERY, runCapacity } from './lib/capacity-bench-run.mjs';
 import { capacityTable } from './lib/capacity-summary.mjs';
 import { runPool } from './lib/pool.mjs';
 import { strategyById } from './lib/strategies.mjs';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { runCapacity } from './lib/capacity-bench-run.mjs';
 import { QUICK_CASES } from './lib/capacity-cases.mjs';
 import { capacityIdealMs } from './lib/capacity-ideal.mjs';
 import { recoveryMs } from './lib/capacity-recovery.mjs';
-import { runCapacity } from './lib/capacity-bench-run.mjs';
 import { strategyById } from './lib/strategies.mjs';
 import { judgeCapacityRun } from './lib/targets.mjs';
 
