@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `pnpm bench` (after `pnpm build`): the throttle bench against other retry libraries, the decode bench, and both
 // adapters' overhead benches, each in its own process, then one summary with every ratio against its same-run
-// baseline and whether each target is met. A report, not a test: nothing here fails on a number.
-// Usage: node scripts/bench.mjs [--skip throttle,decode,overhead] [--throttle-args="--jobs 1 --full"]
+// baseline and whether each target is met, then the replica bench (worker processes sharing one token through the
+// Redis store, against each process on its own). A report, not a test: nothing here fails on a number.
+// Usage: node scripts/bench.mjs [--skip throttle,decode,overhead,soak,replicas] [--throttle-args="--jobs 1 --full"]
+//        [--replicas-args="--workers 1,4 --calls 200"]
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -10,14 +12,19 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CACHE_DIR, writeResult } from '../bench/lib/cache-dir.mjs';
 import { extractJson, findNumber } from '../bench/lib/find-ratio.mjs';
+import { replicaTable, replicaVerdicts } from '../bench/lib/replica-summary.mjs';
 import { runScript } from '../bench/lib/run-script.mjs';
 import { STRATEGIES } from '../bench/lib/strategies.mjs';
-import { decodeSummary, overheadSummary, throttleSummary } from '../bench/lib/summary.mjs';
+import { decodeSummary, overheadSummary, soakSummary, throttleSummary } from '../bench/lib/summary.mjs';
 import { judgeRun, TARGETS } from '../bench/lib/targets.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
-  options: { skip: { type: 'string', default: '' }, 'throttle-args': { type: 'string', default: '' } },
+  options: {
+    skip: { type: 'string', default: '' },
+    'throttle-args': { type: 'string', default: '' },
+    'replicas-args': { type: 'string', default: '' },
+  },
 });
 const skip = new Set(values.skip.split(',').filter(Boolean));
 const section = (/** @type {string} */ title) => console.log(`\n${'='.repeat(8)} ${title} ${'='.repeat(8)}`);
@@ -26,21 +33,23 @@ const readCache = (/** @type {string} */ name) => JSON.parse(readFileSync(join(C
 /** @type {string[]} */
 const problems = [];
 
-let throttle = null;
-if (!skip.has('throttle')) {
-  section('throttle (bench/throttle.mjs)');
-  const run = await runScript(root, 'bench/throttle.mjs', values['throttle-args'].split(' ').filter(Boolean));
-  if (run.code === 0) throttle = readCache('throttle.json');
-  else problems.push(`bench/throttle.mjs exited with ${run.code}`);
+/**
+ * Runs `bench/<name>.mjs` (unless skipped) and reads the JSON it writes to .cache/bench/<name>.json.
+ * @param {string} name @param {readonly string[]} [args]
+ */
+async function benchScript(name, args = []) {
+  if (skip.has(name)) return null;
+  const script = `bench/${name}.mjs`;
+  section(`${name} (${script})`);
+  const run = await runScript(root, script, args);
+  if (run.code === 0) return readCache(`${name}.json`);
+  problems.push(`${script} exited with ${run.code}`);
+  return null;
 }
 
-let decode = null;
-if (!skip.has('decode')) {
-  section('decode (bench/decode.mjs)');
-  const run = await runScript(root, 'bench/decode.mjs');
-  if (run.code === 0) decode = readCache('decode.json');
-  else problems.push(`bench/decode.mjs exited with ${run.code}`);
-}
+const throttle = await benchScript('throttle', values['throttle-args'].split(' ').filter(Boolean));
+const decode = await benchScript('decode');
+const soak = await benchScript('soak');
 
 const overheads = [];
 if (!skip.has('overhead')) {
@@ -61,6 +70,8 @@ if (!skip.has('overhead')) {
     });
   }
 }
+
+const replicas = await benchScript('replicas', values['replicas-args'].split(' ').filter(Boolean));
 
 section(`summary (${availableParallelism()} cores, Node ${process.versions.node}, one run)`);
 /** @type {{ target: string, met: boolean | null, detail: string }[]} */
@@ -104,6 +115,23 @@ if (decode !== null) {
   for (const line of decodeSummary(decode)) console.log(line);
   console.log('');
 }
+if (soak !== null) {
+  for (const line of soakSummary(soak)) console.log(line);
+  console.log('');
+  const missed = soak.results.filter((/** @type {{ met: boolean }} */ r) => !r.met);
+  verdicts.push({
+    target: `heap flat within ${TARGETS.soakHeapMb} MB and metric series bounded over each soak run`,
+    met: missed.length === 0,
+    detail:
+      missed
+        .map(
+          (
+            /** @type {{ name: string, heapDeltaMb: number, seriesBefore: number, seriesAfter: number }} */ r,
+          ) => `${r.name}: +${r.heapDeltaMb} MB, series ${r.seriesBefore}->${r.seriesAfter}`,
+        )
+        .join('; ') || soak.results.map((/** @type {{ name: string }} */ r) => r.name).join(', '),
+  });
+}
 if (overheads.length > 0) {
   for (const line of overheadSummary(overheads)) console.log(line);
   const missing = overheads.filter((o) => o.cpuRatio === null);
@@ -119,9 +147,15 @@ if (overheads.length > 0) {
   });
 }
 
+if (replicas !== null) {
+  console.log(replicaTable(replicas.runs));
+  verdicts.push(...replicaVerdicts(replicas.runs));
+  console.log('');
+}
+
 console.log('\nTargets:');
 for (const v of verdicts)
   console.log(`  ${v.met === null ? 'UNKNOWN' : v.met ? 'met   ' : 'MISSED'}  ${v.target} (${v.detail})`);
 for (const p of problems) console.log(`  PROBLEM ${p}`);
-writeResult('summary.json', { generatedAt: new Date().toISOString(), verdicts, problems, overheads });
+writeResult('summary.json', { generatedAt: new Date().toISOString(), verdicts, problems, overheads, soak });
 console.log(`\nJSON: ${CACHE_DIR}`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The whole test suite, as `pnpm test` runs it: lint, typecheck, build, then vitest on Node 20 (the running
-// Node) and on Node 24. The last line is a plain `N passed, N failed` derived from vitest's JSON reports, because
+// The whole test suite, as `pnpm test` runs it: lint, typecheck, build, vitest on Node 20 (the running
+// Node) and on Node 24, then the pack check (scripts/pack-check.mjs: the packed tarballs installed with npm into
+// fresh projects, with the lowest and the newest peer versions), each of whose steps counts as one check. The last line is a plain `N passed, N failed` derived from vitest's JSON reports, because
 // CI reads that line and not vitest's own summary.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -81,29 +82,34 @@ function node24Binary() {
 }
 
 /**
- * promtool and prometheus come from Debian's `prometheus` package; the alert-rule and dashboard tests need them.
- * Installed here (as root, where apt-get exists) so that `pnpm test` works on a fresh machine, not only in CI.
+ * Debian packages some tests need: `prometheus` (promtool and prometheus, for the alert-rule and dashboard tests)
+ * and `redis-server` (the redis-store tests start their own). Installed here (as root, where apt-get exists) so
+ * that `pnpm test` works on a fresh machine, not only in CI.
  */
-function ensurePrometheus() {
+function ensureDebianPackages() {
   const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-  if (has('promtool') && has('prometheus')) return;
+  const missing = [
+    ...(has('promtool') && has('prometheus') ? [] : ['prometheus']),
+    ...(has('redis-server') ? [] : ['redis-server']),
+  ];
+  if (missing.length === 0) return;
   if (!has('apt-get') || process.getuid?.() !== 0) {
-    console.log('promtool not found and apt-get unavailable: the Prometheus tests will be skipped');
+    console.log(
+      `${missing.join(', ')} not found and apt-get unavailable: the tests that need them are skipped (CI fails them)`,
+    );
     return;
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get update', 'apt-get', ['update', '-qq'], { env });
   run(
-    'apt-get install prometheus',
+    `apt-get install ${missing.join(' ')}`,
     'apt-get',
-    ['install', '-y', '-qq', '--no-install-recommends', 'prometheus'],
-    {
-      env,
-    },
+    ['install', '-y', '-qq', '--no-install-recommends', ...missing],
+    { env },
   );
 }
 
-ensurePrometheus();
+ensureDebianPackages();
 check('lint (biome)', 'pnpm', ['exec', 'biome', 'check', '.']);
 // Build first: each package's typecheck reads its workspace dependencies' declarations from dist/.
 const built = check('build', 'pnpm', ['build']);
@@ -118,6 +124,27 @@ if (built) {
     breakdown.push('vitest on node24: could not install node@24');
   }
 }
+
+/** Each step of the pack check is one check; a run that wrote no results is one failure. */
+function packCheck() {
+  const file = join(cache, 'pack-check.json');
+  rmSync(file, { force: true });
+  run('pack check (tarballs, npm installs, lowest and newest peers)', process.execPath, [
+    join(root, 'scripts', 'pack-check.mjs'),
+  ]);
+  if (!existsSync(file)) {
+    results.failed += 1;
+    breakdown.push('pack check: no results written (crashed)');
+    return;
+  }
+  for (const { label, ok } of JSON.parse(readFileSync(file, 'utf8'))) {
+    if (ok) results.passed += 1;
+    else results.failed += 1;
+    breakdown.push(`pack check, ${label}: ${ok ? 'ok' : 'FAILED'}`);
+  }
+}
+
+if (built) packCheck();
 
 console.log('\nSummary');
 for (const line of breakdown) console.log(`  ${line}`);

@@ -29,4 +29,27 @@ describe('CommonJS users', () => {
       isVppError: true,
     });
   });
+
+  it("a CommonJS app's axios instance sends its headers (the pack check proves it down to axios 1.6)", () => {
+    const app = `
+const axios = require('axios');
+const { attachVppInterceptor } = require('@vppwatch/axios-interceptor');
+const { createVppEngine } = require('@vppwatch/core');
+const { startSimulator } = require('@vppwatch/simulator');
+(async () => {
+  const sim = await startSimulator();
+  const client = axios.create({ baseURL: sim.url + '/mdm/v2/' });
+  attachVppInterceptor(client, { engine: createVppEngine({ metrics: false, tracing: false }) });
+  const response = await client.get('assets', { headers: { Authorization: 'Bearer ' + sim.token() } });
+  console.log(JSON.stringify({ status: response.status, assets: response.data.assets.length }));
+  await sim.close();
+})().catch((error) => {
+  console.log(JSON.stringify({ error: String(error.message) }));
+  process.exit(1);
+});
+`;
+    const cwd = fileURLToPath(new URL('.', import.meta.url));
+    const run = spawnSync(process.execPath, ['-e', app], { cwd, encoding: 'utf8' });
+    expect(JSON.parse(run.stdout)).toEqual({ status: 200, assets: 3 });
+  });
 });

@@ -111,3 +111,27 @@ export function overheadSummary(overheads) {
     ]),
   ).split('\n');
 }
+
+/**
+ * @param {{ heapTargetMb: number, results: readonly { name: string, calls: number, heapBeforeMb: number, heapAfterMb: number, heapDeltaMb: number, seriesBefore: number, seriesAfter: number, met: boolean }[] }} soak
+ */
+export function soakSummary(soak) {
+  return formatTable(
+    [
+      'soak',
+      'calls',
+      'heap before MB',
+      'heap after MB',
+      `growth MB (<= ${soak.heapTargetMb})`,
+      'series before/after',
+    ],
+    soak.results.map((r) => [
+      r.name,
+      r.calls,
+      r.heapBeforeMb.toFixed(2),
+      r.heapAfterMb.toFixed(2),
+      `${r.heapDeltaMb.toFixed(2)} ${mark(r.heapDeltaMb <= soak.heapTargetMb)}`,
+      `${r.seriesBefore}/${r.seriesAfter} ${mark(r.seriesAfter === r.seriesBefore)}`,
+    ]),
+  ).split('\n');
+}

@@ -9,6 +9,10 @@ export const TARGETS = Object.freeze({
   insideWindow: 0,
   /** Adapter CPU time per request on the success path, relative to the bare client. */
   overheadCpuRatio: 1.03,
+  /** Replicas sharing one token through the Redis store (bench/replicas.mjs), 15/s, 600 calls. */
+  replicas: Object.freeze({ attemptsPerCall: 1.05, throttledShare: 0.01, wallRatio: 1.1 }),
+  /** Heap growth (after GC) over the soak runs: 100k calls on one token, 200k tokens with failures. */
+  soakHeapMb: 5,
 });
 
 /**

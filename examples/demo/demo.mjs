@@ -10,6 +10,7 @@ import got from 'got';
 import { Registry } from 'prom-client';
 import { parseArgs, USAGE, UsageError } from './lib/args.mjs';
 import { serveMetrics } from './lib/metrics-server.mjs';
+import { replicaDemo } from './lib/replicas.mjs';
 import { startBadDay } from './lib/scenario.mjs';
 import { summarize } from './lib/summary.mjs';
 import { Tally } from './lib/tally.mjs';
@@ -30,6 +31,7 @@ async function main(argv) {
     console.log(USAGE);
     return 0;
   }
+  if (args.replicas > 0) return replicaDemo(args);
 
   const registry = new Registry();
   let metricsServer;
@@ -40,7 +42,11 @@ async function main(argv) {
     return 1;
   }
   const scenario = await startBadDay(args.seed);
-  const engine = createVppEngine({ metrics: { registry }, deadlineMs: 60_000 });
+  const engine = createVppEngine({
+    metrics: { registry },
+    deadlineMs: 60_000,
+    logger: { warn: (message) => log(args, message) },
+  });
   const tally = new Tally();
   tally.listen(engine);
 
@@ -52,7 +58,11 @@ async function main(argv) {
   );
   const clients = { axios: axiosClient, got: gotClient };
 
-  const plan = planOperations(args.ops, scenario, mulberry32(args.seed));
+  // As an MDM does every 5 minutes: the engine follows the announced rate and learns codes the catalog lacks.
+  await axiosClient.get('/mdm/v2/service/config');
+  await gotClient.post('mdm/VPPServiceConfigSrv', { json: {} });
+
+  const plan = planOperations(args.ops ?? 1200, scenario, mulberry32(args.seed));
   log(args, `simulator on ${scenario.sim.url} · metrics on http://127.0.0.1:${args.port}/metrics`);
   log(args, `running ${plan.length} operations through axios and got (seed ${args.seed})…`);
 

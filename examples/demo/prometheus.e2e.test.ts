@@ -164,6 +164,20 @@ describe.skipIf(!promtool || !hasPrometheus || builtPackages.status !== 0)(
       expect(empty).toEqual([]);
     });
 
+    test('the rate in force is scraped: one series per limit, in force never above the ceiling', async () => {
+      const series = await query(promPort, 'apple_vpp_rate_limit_requests_per_second{job="vppwatch-demo"}');
+      const byLimit = Object.fromEntries(
+        series.map((s) => {
+          const sample = s as { metric: { limit: string }; value: [number, string] };
+          return [sample.metric.limit, Number(sample.value[1])];
+        }),
+      );
+      expect(Object.keys(byLimit).sort()).toEqual(['ceiling', 'in_force']);
+      expect(byLimit.ceiling).toBe(15);
+      expect(byLimit.in_force).toBeGreaterThan(0);
+      expect(byLimit.in_force).toBeLessThanOrEqual(15);
+    });
+
     test('the template variables resolve to the demo job and its operations', async () => {
       const jobs = await fetch(
         `http://127.0.0.1:${promPort}/api/v1/label/job/values?match[]=apple_vpp_requests_total`,

@@ -46,7 +46,9 @@ try {
   if (isVppError(error)) {
     console.log(`   VppError ${error.code}: errorNumber ${error.errorNumber}, class ${error.retryClass}`);
     console.log(`   message: ${error.message}`);
-    console.log(`   cause: got's response, HTTP ${error.cause?.statusCode}`);
+    console.log(
+      `   cause: ${error.cause?.name}, HTTP ${error.cause?.httpStatus} (the response itself: error.unredacted().cause)`,
+    );
   }
 
   console.log('3. Listing v2 assets page by page (2 per page), and legacy users batch by batch:');

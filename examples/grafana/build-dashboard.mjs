@@ -10,6 +10,12 @@ import { fileURLToPath } from 'node:url';
 const ds = { type: 'prometheus', uid: '${datasource}' };
 const sel = 'job=~"$job",operation=~"$operation"';
 const jobOnly = 'job=~"$job"';
+/**
+ * The gauges describe a process, not an operation (a pause holds every call of a token; the earliest token expiry is
+ * per process), so `$operation` applies to them through the instances that served the selected operations.
+ */
+const servingSelected = `on (job, instance) group by (job, instance) (apple_vpp_requests_total{${sel}})`;
+const ofSelected = (gauge) => `(${gauge}{${jobOnly}} and ${servingSelected})`;
 
 /** Panels in reading order: overview, rate and errors, Apple codes, retries and backoff, latency, tokens. */
 export const panels = [
@@ -28,21 +34,21 @@ export const panels = [
   ),
   stat(
     'Backoff remaining',
-    `clamp_min(max(apple_vpp_backoff_until_timestamp_seconds{${jobOnly}}) - time(), 0)`,
+    `clamp_min(max(${ofSelected('apple_vpp_backoff_until_timestamp_seconds')}) - time(), 0)`,
     's',
-    'Seconds until the longest announced Retry-After / throttling pause ends (apple_vpp_backoff_until_timestamp_seconds).',
+    'Seconds until the longest announced Retry-After / throttling pause ends (apple_vpp_backoff_until_timestamp_seconds), on the instances serving the selected operations.',
   ),
   stat(
     'In-flight requests',
-    `sum(apple_vpp_requests_in_flight{${jobOnly}})`,
+    `sum(${ofSelected('apple_vpp_requests_in_flight')})`,
     'short',
-    'Logical calls in progress, including those waiting out a backoff.',
+    'Logical calls in progress, including those waiting out a backoff, on the instances serving the selected operations.',
   ),
   stat(
     'Earliest token expiry',
-    `min(apple_vpp_token_expiry_timestamp_seconds{${jobOnly}} > 0) - time()`,
+    `min(${ofSelected('apple_vpp_token_expiry_timestamp_seconds')} > 0) - time()`,
     's',
-    'Time until the first content token expires, as Apple announced it (tokenExpirationDate / tokenExpDate / expirationMillis).',
+    'Time until the first content token expires, as Apple announced it (tokenExpirationDate / tokenExpDate / expirationMillis), on the instances serving the selected operations.',
   ),
 
   row('Rate and errors'),
@@ -97,10 +103,27 @@ export const panels = [
   ),
   timeseries(
     'Time spent waiting',
-    `sum by (delay_source) (rate(apple_vpp_retry_delay_seconds_sum{${jobOnly}}[$__rate_interval]))`,
-    's',
+    `sum by (delay_source) (rate(apple_vpp_retry_delay_seconds_sum{${sel}}[$__rate_interval]))`,
+    // Seconds of waiting per second of wall time: a plain number (about how many calls wait at any moment).
+    'none',
     '{{delay_source}}',
-    'Seconds of backoff per second, split by Retry-After honoured versus computed backoff.',
+    'Seconds of backoff chosen per second of wall time (about how many calls are waiting at any moment), split by Retry-After honoured versus computed backoff.',
+  ),
+  timeseries(
+    'Rate in force (requests per second)',
+    [
+      {
+        expr: `min(apple_vpp_rate_limit_requests_per_second{${jobOnly},limit="in_force"} and ${servingSelected})`,
+        legend: 'in force (lowest tenant)',
+      },
+      {
+        expr: `max(apple_vpp_rate_limit_requests_per_second{${jobOnly},limit="ceiling"} and ${servingSelected})`,
+        legend: 'ceiling',
+      },
+    ],
+    'reqps',
+    null,
+    'The rate the engine lets a tenant send at. Below the ceiling, the closed loop found that an organization admits less than its maxRequestPerSecond (another client on the token, or Apple granting less) after 9646/429 answers; it climbs back on its own. On the instances serving the selected operations.',
   ),
   timeseries(
     'Give-ups by reason',
@@ -120,6 +143,21 @@ export const panels = [
     's',
     null,
     'apple_vpp_request_duration_seconds: end-to-end time of a logical call, Retry-After waits included.',
+  ),
+
+  row('Replicas and the shared store'),
+  stat(
+    'Store errors, last 5 min',
+    `sum(increase(apple_vpp_store_errors_total{${jobOnly}}[5m]) and ${servingSelected}) or vector(0)`,
+    'short',
+    'Operations of the shared tenant store (Redis) that failed. 0: replicas share one gate and one rate. Above 0: the replicas that report it keep to a local share of the rate until Redis answers; see "Running replicas" in the operations guide.',
+  ),
+  timeseries(
+    'Store health: failed store operations',
+    `sum by (job, operation) (rate(apple_vpp_store_errors_total{${jobOnly}}[$__rate_interval]) and ${servingSelected}) or vector(0)`,
+    'ops',
+    '{{job}} {{operation}}',
+    'apple_vpp_store_errors_total by store operation (acquire, gate, throttle, budget, streak), for the instances that served the selected API operations: each one fell back to the local share of the rate instead of failing a call.',
   ),
 ];
 

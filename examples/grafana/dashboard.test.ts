@@ -40,7 +40,20 @@ test('panels cover what SREs asked for', () => {
     'apple_vpp_requests_in_flight',
     'histogram_quantile(0.95',
     'apple_vpp_token_expiry_timestamp_seconds',
+    'apple_vpp_rate_limit_requests_per_second{job=~"$job",limit="in_force"}',
   ]) {
     expect(all).toContain(needle);
   }
+});
+
+test('$operation applies to every panel, and units say what the numbers are', () => {
+  for (const panel of committed.panels.filter((p: { type: string }) => p.type !== 'row')) {
+    for (const target of panel.targets) expect(target.expr, panel.title).toContain('operation=~"$operation"');
+  }
+  const unit = (title: string) =>
+    committed.panels.find((p: { title: string }) => p.title === title)?.fieldConfig.defaults.unit;
+  // Seconds waited per second is a plain number, not a duration.
+  expect(unit('Time spent waiting')).toBe('none');
+  expect(unit('Backoff remaining')).toBe('s');
+  expect(unit('Error ratio after retries')).toBe('percentunit');
 });

@@ -2,6 +2,11 @@ import { makeSToken, startSimulatorProcess } from '@vppwatch/simulator';
 
 const APP = { adamId: '778658393', pricingParam: 'STDQ' };
 const DAY = 86_400_000;
+/** Not an Apple code: the simulator's stand-in for one Apple adds after the catalog was written. */
+export const NEW_CODE = {
+  errorNumber: 9730,
+  errorMessage: 'A code Apple added after this catalog was written (simulated).',
+};
 
 /**
  * A bad day at Apple, on 127.0.0.1: six organizations (one token each), each with its own trouble.
@@ -39,6 +44,10 @@ export async function startBadDay(seed) {
     latency: { minMs: 2, maxMs: 30 },
   });
   await sim.faults.setForToken(tokens.fabrikam, { stormGuard: { windowMs: 300_000, threshold: 4 } });
+  // Apple starts using an error code this catalog has never heard of: both service configs list it, and now and
+  // then one organization gets it.
+  await sim.faults.set({ newErrorCode: NEW_CODE });
+  await sim.faults.setForToken(tokens.tailspin, { newErrorCode: { ...NEW_CODE, probability: 0.01 } });
 
   // Apple squeezes two organizations below the documented 15 requests/s for a few seconds.
   const timers = [

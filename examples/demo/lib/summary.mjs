@@ -36,13 +36,15 @@ export async function summarize({ tally, registry, sim, elapsedMs, graceMs }) {
       const entry = lookupCode(Number(code));
       const gaveUp = [...row.gaveUp].map(([reason, n]) => `${n} gave up (${reason})`);
       const outcome = [row.resolved ? `${row.resolved} resolved` : '', ...gaveUp].filter(Boolean).join(', ');
+      // A code the catalog lacks is labelled `other` in the metrics; its text is Apple's, from service/config.
+      const learned = tally.learned.get(code);
       return [
         code,
-        seen.get(code) ?? 0,
+        seen.get(code) ?? (entry ? 0 : 'as other'),
         entry?.retryClass ?? row.retryClass ?? 'unknown',
         row.retries,
         outcome || (row.retries ? 'retried, then succeeded' : '-'),
-        (entry?.message ?? '').slice(0, 48),
+        (entry?.message ?? (learned ? `Apple's list: ${learned}` : '')).slice(0, 48),
       ];
     });
   for (const [code, row] of tally.byCode) {

@@ -12,6 +12,8 @@ export class Tally {
   attemptsByStatus = new Map();
   byCode = new Map();
   byClient = { axios: { done: 0, ok: 0 }, got: { done: 0, ok: 0 } };
+  /** Codes Apple's service config listed that the catalog lacks, with Apple's text. */
+  learned = new Map();
 
   listen(engine) {
     engine.on('attempt', (e) => {
@@ -23,6 +25,10 @@ export class Tally {
       this.retries += 1;
       this.waitedMs += e.delayMs;
       this.code(e.errorNumber ?? codeless(e.retryClass), e.retryClass).retries += 1;
+    });
+    engine.on('catalogDrift', (e) => {
+      for (const { errorNumber, errorMessage } of e.missing)
+        this.learned.set(String(errorNumber), errorMessage);
     });
     engine.on('giveUp', (e) => {
       const row = this.code(e.errorNumber ?? codeless(e.retryClass), e.retryClass ?? 'unknown');

@@ -1,5 +1,6 @@
 import { VppError } from '@vppwatch/core';
-import type { AxiosInstance } from 'axios';
+import type { AxiosRequestConfig } from 'axios';
+import type { AxiosInstanceLike } from './axios-instance-like.js';
 import type { VppInterceptorOptions } from './options.js';
 import { normalizeInterceptorOptions } from './options.js';
 import { createVppAdapter, isVppAdapter } from './vpp-adapter.js';
@@ -28,8 +29,12 @@ import { createVppAdapter, isVppAdapter } from './vpp-adapter.js';
  * detach();
  * ```
  */
-export function attachVppInterceptor(instance: AxiosInstance, options?: VppInterceptorOptions): () => void {
-  const defaults = instance.defaults;
+export function attachVppInterceptor(
+  instance: AxiosInstanceLike,
+  options?: VppInterceptorOptions,
+): () => void {
+  // Any axios instance, whichever declarations typed it, has axios's defaults at run time.
+  const defaults = instance.defaults as { adapter?: AxiosRequestConfig['adapter'] };
   if (isVppAdapter(defaults.adapter)) {
     throw new VppError({
       code: 'ERR_VPP_INVALID_ARGUMENT',

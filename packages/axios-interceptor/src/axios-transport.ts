@@ -34,12 +34,13 @@ class AxiosAttempts implements Transport<AxiosResponse> {
   }
 
   readError(error: unknown): AttemptResult | null {
-    return isAxiosError(error) && error.response ? readResponse(error.response) : null;
+    const response = answeredResponse(error);
+    return response === undefined ? null : readResponse(response);
   }
 
   /** An idempotent_ok answer axios rejected (a 4xx) still resolves, with the response it carried. */
   resultOf(error: unknown): AxiosResponse | undefined {
-    return isAxiosError(error) ? error.response : undefined;
+    return answeredResponse(error);
   }
 }
 
@@ -50,6 +51,16 @@ class AxiosAttempts implements Transport<AxiosResponse> {
 function attemptConfig(config: InternalAxiosRequestConfig, ctx: AttemptContext): InternalAxiosRequestConfig {
   const timedByEngine = typeof config.timeout === 'number' && config.timeout > 0;
   return timedByEngine ? { ...config, signal: ctx.signal, timeout: 0 } : { ...config, signal: ctx.signal };
+}
+
+/**
+ * The response of an error that is a whole answer (axios rejected its status), or undefined. axios also hands a
+ * response with an error whose body was lost (a connection reset or a stream abort in the middle of it); such a
+ * response has no `data`, and a lost body is a network failure, never an answer to decode.
+ */
+function answeredResponse(error: unknown): AxiosResponse | undefined {
+  if (!isAxiosError(error) || error.response === undefined) return undefined;
+  return 'data' in error.response ? error.response : undefined;
 }
 
 function readResponse(response: AxiosResponse): AttemptResult {

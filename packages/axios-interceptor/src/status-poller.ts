@@ -1,4 +1,4 @@
-import type { AxiosInstance } from 'axios';
+import type { AxiosInstanceLike } from './axios-instance-like.js';
 
 /** Options of {@link axiosStatusPoller}. */
 export interface AxiosStatusPollerOptions {
@@ -18,7 +18,7 @@ export interface AxiosStatusPollerOptions {
  * ```
  */
 export function axiosStatusPoller(
-  instance: AxiosInstance,
+  instance: AxiosInstanceLike,
   options: AxiosStatusPollerOptions = {},
 ): (eventId: string, signal: AbortSignal) => Promise<unknown> {
   const path = options.path ?? 'status';

@@ -1,5 +1,5 @@
 import type { AxiosAdapter, AxiosRequestConfig, InternalAxiosRequestConfig } from 'axios';
-import { getAdapter } from 'axios';
+import { adapterFor } from './adapter-of-build.js';
 import { axiosTransport } from './axios-transport.js';
 import { callerSignalOf } from './caller-signal.js';
 import { describeRequest } from './describe-request.js';
@@ -32,7 +32,7 @@ export function createVppAdapter(
 ): AxiosAdapter {
   const { engine, handles } = options;
   const vppAdapter: AxiosAdapter = (config: InternalAxiosRequestConfig) => {
-    const adapter = getAdapter(original, config);
+    const adapter = adapterFor(original, config);
     if (!state.active) return adapter(config);
     const url = fullUrlOf(config);
     if (handles !== null && !handles(config, url)) return adapter(config);

@@ -8,7 +8,7 @@ import { isTransportError } from './transport-error.js';
 
 /**
  * got's retry engine with its own rules switched off, so it never decides: `enforceRetryRules: false` makes got
- * ask `calculateDelay` about every failure whatever its rules say (got 14 before the option existed always asked),
+ * ask `calculateDelay` about every failure whatever its rules say (the peer range starts at got 14.5, which has it),
  * and `calculateDelay` carries out the engine's decision (0 = stop). got keeps what it does well: `retryCount`,
  * `beforeRetry` hooks, a fresh request per attempt, re-sending the body.
  *
@@ -55,9 +55,11 @@ async function calculateDelay({ error }: RetryObject): Promise<number> {
 function decide(state: CallState, error: RetryObject['error']): CallDecision {
   if (state.refusal !== null) return { action: 'reject', error: state.refusal };
   if (state.pending !== null) return state.pending;
-  // got's HTTPError for a non-2xx, or any error that still came with a response (a body that failed to parse).
-  if (error.response !== undefined) return state.call.onResult(readAttempt(error.response), error);
+  // Refused, reset or timed out, even after the headers came (a ReadError in the middle of the body): the body
+  // was lost, so it is a network failure whatever the status said.
   if (isTransportError(error)) return state.call.onError(error);
+  // got's HTTPError for a non-2xx, or any error that still came with a whole response (a body that failed to parse).
+  if (error.response !== undefined) return state.call.onResult(readAttempt(error.response), error);
   // Not an attempt that failed (invalid options, a hook that threw): nothing to retry, the call ends with it.
   return { action: 'reject', error };
 }

@@ -220,7 +220,12 @@ describe('results', () => {
       .get('assets')
       .catch((e: unknown) => e);
     expect(getRetryInfo(error)).toMatchObject({ attempts: 1, giveUpReason: 'not_retryable' });
-    expect(isVppError(error) && (error.cause as Error).name).toBe('HTTPError');
+    expect(isVppError(error) && (error.unredacted().cause as Error).name).toBe('HTTPError');
+    expect(isVppError(error) && error.cause).toEqual({
+      name: 'HTTPError',
+      code: 'ERR_NON_2XX_3XX_RESPONSE',
+      httpStatus: 401,
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { RecentKeys } from './recent-keys.js';
+import { RecentKeys } from '../shared/recent-keys.js';
 import { activeSpanContext, isLinkTarget, type SpanLinkTarget } from './span-link.js';
 
 /** Remembers which span produced each `eventId`, so the span of its outcome can link back to it. */

@@ -1,6 +1,6 @@
 import type { DecodedResponse, VppFailure } from '../decode/types.js';
-import { isRetryableClass } from '../engine/retryable.js';
-import { operationOfEvent } from './event-operation.js';
+import { isRetryableClass } from '../shared/retryable.js';
+import { operationOfEvent } from '../telemetry/event-operation.js';
 import { type ResubmitEntities, resubmitEntities } from './resubmit.js';
 
 /** How a background event ended, from the status endpoint. Failures carry identifiers: not for logs. */

@@ -1,5 +1,6 @@
-import type * as OtelApi from '@opentelemetry/api';
 import { knownErrorNumber } from '../telemetry/labels.js';
+import type { OtelAttributes, OtelTracerProvider } from '../telemetry/otel-shapes.js';
+import { vppTracer } from '../telemetry/tracing.js';
 import { isLinkTarget, otelApi, type SpanLinkTarget } from './span-link.js';
 
 /** `false` turns spans off; `tracerProvider` defaults to the global one. */
@@ -27,9 +28,10 @@ export function startEventSpan(
   if (option === false) return NOOP;
   const api = otelApi();
   if (api === null) return NOOP;
+  // The global provider is asked for at each span: see ProviderLookup for why it is never kept.
   const provider =
-    (option?.tracerProvider as OtelApi.TracerProvider | undefined) ?? api.trace.getTracerProvider();
-  const span = provider.getTracer('@vppwatch/core', '0.1.0').startSpan(name, {
+    (option?.tracerProvider as OtelTracerProvider | undefined) ?? api.trace.getTracerProvider();
+  const span = vppTracer(provider).startSpan(name, {
     kind: api.SpanKind.INTERNAL,
     attributes: defined(attributes),
     links: isLinkTarget(link) ? [{ context: link }] : [],
@@ -47,8 +49,8 @@ export function startEventSpan(
   };
 }
 
-function defined(values: SpanValues): OtelApi.Attributes {
-  const out: OtelApi.Attributes = {};
+function defined(values: SpanValues): OtelAttributes {
+  const out: OtelAttributes = {};
   for (const [key, value] of Object.entries(values)) if (value !== undefined) out[key] = value;
   return out;
 }

@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { errorCount, inbox, listen, telemetry, useContextManager } from '../test-support/async-harness.js';
 import { createEventOrigins } from './event-origins.js';
 import type { VppNotificationEvent } from './notification-event.js';
 import { createNotificationHandler } from './notification-handler.js';
-import { errorCount, inbox, listen, telemetry, useContextManager } from './test-support/harness.js';
 
 useContextManager();
 
@@ -254,5 +255,53 @@ describe('createNotificationHandler', () => {
   it('refuses bad options without echoing the token', () => {
     expect(() => createNotificationHandler({ authToken: '' })).toThrow(/authToken/);
     expect(() => createNotificationHandler({ authToken: TOKEN, maxBodyBytes: 0 })).toThrow(/maxBodyBytes/);
+  });
+});
+
+/**
+ * Talks raw HTTP over one keep-alive connection: sends `head` and the start of a body, never the rest, and returns
+ * what came back once the server closed the connection (the test's own timeout catches a server that never does).
+ */
+function rawExchange(url: string, head: string, partialBody: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(head + partialBody));
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      received += chunk;
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(received));
+  });
+}
+
+describe('createNotificationHandler and slow or unauthorized senders', () => {
+  const head = (token: string, length: number) =>
+    `POST / HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\nContent-Type: application/json\r\n` +
+    `Authorization: Bearer ${token}\r\nContent-Length: ${length}\r\n\r\n`;
+
+  it('answers 408 to a body that does not arrive within bodyTimeoutMs, and closes the connection', async () => {
+    const { url, events } = await setup({ bodyTimeoutMs: 200 });
+    const answer = await rawExchange(url, head(TOKEN, 500), '{"notificationId":');
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(answer.toLowerCase()).toContain('connection: close');
+    expect(events.items).toHaveLength(0);
+  });
+
+  it('closes the connection after a 401, even on a keep-alive request whose body never ends', async () => {
+    const { url, events } = await setup();
+    const answer = await rawExchange(url, head('wrong-token', 500), '{"notificationId":');
+    expect(answer).toMatch(/^HTTP\/1\.1 401 /);
+    expect(answer.toLowerCase()).toContain('connection: close');
+    expect(events.items).toHaveLength(0);
+  });
+
+  it('rejects an absurd bodyTimeoutMs with ERR_VPP_INVALID_ARGUMENT', () => {
+    for (const bodyTimeoutMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => createNotificationHandler({ authToken: TOKEN, bodyTimeoutMs })).toThrow(
+        expect.objectContaining({ code: 'ERR_VPP_INVALID_ARGUMENT' }),
+      );
+    }
   });
 });

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RecentKeys } from '../shared/recent-keys.js';
 import { bearerMatches, tokenDigest } from './bearer-check.js';
 import { deliverNotification } from './deliver-notification.js';
 import { type NotificationHandlerOptions, normalizeHandlerOptions } from './notification-options.js';
 import { readEnvelope } from './read-envelope.js';
-import { RecentKeys } from './recent-keys.js';
 
 /**
  * A Node request handler; `body` is an already-parsed body when a framework read the stream first (Express's
@@ -17,7 +17,8 @@ export type NotificationRequestHandler = (req: IncomingMessage, res: ServerRespo
  * failures like synchronous ones and hands a typed event to `onEvent`. Redeliveries of a `notificationId` are
  * answered 2xx, not counted again, and flagged `duplicate: true`. Nothing is ever logged.
  *
- * Answers: 200 accepted, 401 wrong or missing token, 405 not POST, 413 body too large, 400 not a JSON object.
+ * Answers: 200 accepted, 401 wrong or missing token, 405 not POST, 413 body too large, 408 body not complete
+ * within `bodyTimeoutMs`, 400 not a JSON object. After a 401, 408 or 413 the connection is closed.
  *
  * @example
  * ```ts
@@ -40,12 +41,13 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
   async function respond(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
     if (req.method !== 'POST') return reject(req, res, 405, { allow: 'POST' });
     if (!bearerMatches(req.headers.authorization, expected))
-      return reject(req, res, 401, { 'www-authenticate': 'Bearer' });
+      return reject(req, res, 401, { 'www-authenticate': 'Bearer', connection: 'close' });
     // Express calls a handler with `next` third: a function is never a body.
     const given = typeof body === 'function' ? undefined : body;
     const preParsed = given !== undefined ? given : (req as { body?: unknown }).body;
-    const read = await readEnvelope(req, settings.maxBodyBytes, preParsed);
+    const read = await readEnvelope(req, settings.maxBodyBytes, preParsed, settings.bodyTimeoutMs);
     if (read.kind === 'too_large') return reject(req, res, 413, { connection: 'close' });
+    if (read.kind === 'timeout') return reject(req, res, 408, { connection: 'close' });
     if (read.kind !== 'ok') return reject(req, res, 400, {});
     const id = read.envelope.notificationId;
     const key = typeof id === 'string' || typeof id === 'number' ? String(id) : null;

@@ -30,6 +30,8 @@ export interface NotificationHandlerOptions {
   readonly maxBodyBytes?: number;
   /** How many recent notificationIds are kept to recognize Apple's redeliveries (default 10,000). */
   readonly dedupeSize?: number;
+  /** A body still incomplete after this long gets 408 and the connection is closed (default 10 s). */
+  readonly bodyTimeoutMs?: number;
 }
 
 export interface NormalizedHandlerOptions {
@@ -41,6 +43,7 @@ export interface NormalizedHandlerOptions {
   readonly tracing: EventTracingOption;
   readonly maxBodyBytes: number;
   readonly dedupeSize: number;
+  readonly bodyTimeoutMs: number;
 }
 
 function invalid(message: string): VppError {
@@ -71,5 +74,7 @@ export function normalizeHandlerOptions(options: NotificationHandlerOptions): No
     tracing: options.tracing,
     maxBodyBytes: positive(options.maxBodyBytes, 256 * 1024, 'maxBodyBytes'),
     dedupeSize: positive(options.dedupeSize, 10_000, 'dedupeSize'),
+    // Capped at a day: setTimeout fires at once for anything past 2^31 - 1 ms.
+    bodyTimeoutMs: Math.min(positive(options.bodyTimeoutMs, 10_000, 'bodyTimeoutMs'), 86_400_000),
   };
 }

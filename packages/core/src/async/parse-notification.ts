@@ -1,5 +1,5 @@
 import { decodeResponse } from '../decode/decode-response.js';
-import { operationOfEvent } from './event-operation.js';
+import { operationOfEvent } from '../telemetry/event-operation.js';
 import type {
   EventNotificationFields,
   NotificationAssignment,

@@ -7,16 +7,18 @@ export type EnvelopeResult =
   | { readonly kind: 'ok'; readonly envelope: Json }
   | { readonly kind: 'too_large' }
   | { readonly kind: 'bad_json' }
-  | { readonly kind: 'broken' };
+  | { readonly kind: 'broken' }
+  | { readonly kind: 'timeout' };
 
 /**
  * The notification envelope: from a body a framework already parsed (Express `req.body`, Fastify's `request.body`)
- * or from the request stream, never buffering more than `maxBytes`.
+ * or from the request stream, never buffering more than `maxBytes` nor waiting more than `timeoutMs` for the end.
  */
 export function readEnvelope(
   req: IncomingMessage,
   maxBytes: number,
   preParsed: unknown,
+  timeoutMs: number,
 ): Promise<EnvelopeResult> {
   if (preParsed !== undefined && preParsed !== null) return Promise.resolve(fromValue(preParsed, maxBytes));
   // A framework consumed the stream without leaving a parsed body: nothing left to read.
@@ -27,9 +29,12 @@ export function readEnvelope(
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
+    // A sender that trickles (or stops) holds a socket until Node's 300 s requestTimeout otherwise.
+    const timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
     const finish = (result: EnvelopeResult): void => {
       if (done) return;
       done = true;
+      clearTimeout(timer);
       resolve(result);
     };
     req.on('data', (chunk: Buffer | string) => {

@@ -1,5 +1,5 @@
 import type { FailureEntities, VppFailure } from '../decode/types.js';
-import { isRetryableClass } from '../engine/retryable.js';
+import { isRetryableClass } from '../shared/retryable.js';
 
 /** What to send again after an asynchronous failure that is worth retrying (Apple's 9603 "Internal error"). */
 export interface ResubmitEntities {

@@ -1,20 +1,15 @@
-import type * as OtelApi from '@opentelemetry/api';
 import { loadOptional } from '../telemetry/optional-module.js';
+import type { OtelApi, OtelSpanContext } from '../telemetry/otel-shapes.js';
 
 /**
  * An OpenTelemetry SpanContext, structurally (so core's types never require `@opentelemetry/api`):
  * `trace.getSpanContext(context.active())` or `span.spanContext()` fits.
  */
-export interface SpanLinkTarget {
-  readonly traceId: string;
-  readonly spanId: string;
-  readonly traceFlags: number;
-  readonly isRemote?: boolean;
-}
+export type SpanLinkTarget = OtelSpanContext;
 
 /** The OTel API when installed, else null. */
-export function otelApi(): typeof OtelApi | null {
-  return loadOptional<typeof OtelApi>('@opentelemetry/api');
+export function otelApi(): OtelApi | null {
+  return loadOptional<OtelApi>('@opentelemetry/api');
 }
 
 /** The span context active right now, when OTel is installed and a valid span is active. */
@@ -29,5 +24,5 @@ export function activeSpanContext(): SpanLinkTarget | null {
 export function isLinkTarget(value: unknown): value is SpanLinkTarget {
   const api = otelApi();
   if (api === null || typeof value !== 'object' || value === null) return false;
-  return api.trace.isSpanContextValid(value as OtelApi.SpanContext);
+  return api.trace.isSpanContextValid(value as OtelSpanContext);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isVppError, VppError } from '../errors/vpp-error.js';
+import { errorCount, listen, telemetry, useContextManager } from '../test-support/async-harness.js';
 import { createEventOrigins } from './event-origins.js';
-import { errorCount, listen, telemetry, useContextManager } from './test-support/harness.js';
 import { waitForEvent } from './wait-for-event.js';
 
 useContextManager();

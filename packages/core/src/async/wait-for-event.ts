@@ -1,9 +1,9 @@
 import { decodeResponse } from '../decode/decode-response.js';
 import type { DecodedResponse } from '../decode/types.js';
-import { abortableWait as sleep } from '../engine/abortable-wait.js';
-import { isRetryableClass } from '../engine/retryable.js';
 import { vppErrorFromDecoded } from '../errors/from-decoded.js';
 import { isVppError, VppError } from '../errors/vpp-error.js';
+import { abortableWait as sleep } from '../shared/abortable-wait.js';
+import { isRetryableClass } from '../shared/retryable.js';
 import { type EventOutcome, eventOutcome } from './event-outcome.js';
 import { startEventSpan } from './event-span.js';
 import {

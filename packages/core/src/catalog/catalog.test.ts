@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RETRY_CLASSES } from '../retry-class.js';
 import { classifyHttpStatus } from './http-status.js';
 import { CATALOG, KNOWN_ERROR_NUMBERS, lookupCode } from './lookup.js';
+import { RETRY_CLASSES } from './retry-class.js';
 
 describe('lookupCode', () => {
   it('finds numbers, numeric strings and riCloud codes', () => {
@@ -26,10 +26,10 @@ describe('lookupCode', () => {
 });
 
 describe('catalog quirks', () => {
-  it('9631 is about repeated 9610, not a copy of 9630', () => {
+  it('9631 keeps the document text (a copy of 9630) and says in its remediation that it means repeated 9610', () => {
     const e9631 = lookupCode(9631);
-    expect(e9631?.message).toContain('9610');
-    expect(e9631?.message).not.toBe(lookupCode(9630)?.message);
+    expect(e9631?.message).toBe(lookupCode(9630)?.message);
+    expect(e9631?.remediation).toContain('9610');
     expect(e9631?.retryClass).toBe('storm_guard');
   });
 

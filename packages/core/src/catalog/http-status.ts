@@ -1,4 +1,4 @@
-import type { RetryClass } from '../retry-class.js';
+import type { RetryClass } from './retry-class.js';
 
 /**
  * The retry class an HTTP status implies when the body names no known code.

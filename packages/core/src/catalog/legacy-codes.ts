@@ -118,7 +118,8 @@ export const LEGACY_CODES = [
     api: 'legacy',
     delivery: 'sync',
     retryClass: 'state',
-    remediation: 'No free license; buy or reclaim licenses, retrying quickly only earns 9631.',
+    remediation:
+      'No license was found for the item: buy or reclaim licenses before assigning again; repeating the request quickly may earn 9631.',
   },
   {
     code: 9611,
@@ -179,6 +180,19 @@ export const LEGACY_CODES = [
     delivery: 'sync',
     retryClass: 'idempotent_ok',
     remediation: 'The assignment already holds; treat it as done and never resend (repeats earn 9630).',
+    variants: [
+      {
+        id: 'other-users-hold-item',
+        when: 'regUsersAlreadyAssigned without licenseAlreadyAssigned: other users on the same Apple Account hold the item, this user does not',
+        retryClass: 'state',
+        remediation:
+          'The requested user does not have the item; the users listed (failure.alreadyAssigned.otherUsers) share its Apple Account and do. Decide which user should hold it; resending cannot change the answer.',
+        basis: {
+          from: ['apple-legacy-errors'],
+          says: 'In these cases, the VPP user specified by the user ID or the clientUserIdStr does not have the item, but some other users in the organization associated with the same iTunes Store account have the item.',
+        },
+      },
+    ],
   },
   {
     code: 9617,
@@ -317,7 +331,7 @@ export const LEGACY_CODES = [
   {
     code: 9630,
     message:
-      'Too many recent already-assigned errors: the same 9616 was returned for one organization, user and item within a few minutes.',
+      'Too many recent already-assigned errors: If MDM gets the same 9616 error from assignments for the same organization, user identifier, and item identifier (license ID, adam ID, or pricing parameter) and does so within too short a time (generally several minutes), it may return this error code.',
     olderMessages: [
       'Too many recent identical calls were made to assign a license that failed due to license being already assigned',
     ],
@@ -330,18 +344,19 @@ export const LEGACY_CODES = [
   {
     code: 9631,
     message:
-      'Too many recent no-license errors: the same 9610 (license not found) was returned for one organization, user and item within a few minutes.',
+      'Too many recent already-assigned errors: If MDM gets the same 9616 error from assignments for the same organization, user identifier, and item identifier (license ID, adam ID, or pricing parameter) and does so within too short a time (generally several minutes), it may return this error code.',
     olderMessages: [],
     httpStatus: null,
     api: 'legacy',
     delivery: 'sync',
     retryClass: 'storm_guard',
-    remediation: 'Stop resending; add licenses first, then retry after a cool-down of several minutes.',
+    remediation:
+      "Apple's page gives 9631 the same text as 9630 word for word; vppwatch believes 9631 is about repeated 9610 (license not found) errors, because Apple's archived MDM Protocol Reference and the legacy service-config list say so. Stop resending; add licenses first, then retry after several minutes.",
   },
   {
     code: 9632,
     message:
-      'Too many recent manage-license calls with identical request: MDM sent precisely the same request to manageVPPLicensesByAdamIdSrv too many times within several minutes.',
+      'Too many recent manage-license calls with identical request: If MDM gets precisely the same request to manageVPPLicensesByAdamIdSrv too many times within too short a time (generally several minutes), it may return this error code.',
     olderMessages: [],
     httpStatus: null,
     api: 'legacy',
@@ -376,7 +391,7 @@ export const LEGACY_CODES = [
     code: 9635,
     message: 'Unable to associate the Apple Account with this user.',
     olderMessages: [
-      'The Apple Account passed for iTunes Store association cannot be found or is not applicable to organization of the user.',
+      'The Apple Account passed for iTunes Store association cannot be found or is not applicable to organization of the user (see Associating An Apple Id With A Volume Purchase Program Vpp User).',
     ],
     httpStatus: null,
     api: 'both',
@@ -439,14 +454,14 @@ export const LEGACY_CODES = [
   },
   {
     code: 9641,
-    message: 'The Apple Account is already associated with another user.',
-    olderMessages: ['The Apple Account already associated to registered user.'],
+    message: 'The Apple Account already associated to registered user.',
+    olderMessages: [],
     httpStatus: null,
     api: 'both',
     delivery: 'sync+async',
     retryClass: 'state',
     remediation:
-      'Resolve which user owns the Apple Account; classed state, not idempotent_ok, because on v2 it is a conflict with another user and must not be hidden as success.',
+      'Check which registered user the Apple Account is associated with; classed state, not idempotent_ok, because the document does not say whether that user is the one in the request, and a conflict must not pass as success.',
   },
   {
     code: 9642,

@@ -1,12 +1,14 @@
 import { LEGACY_CODES } from './legacy-codes.js';
+import { OBSERVED_CODES } from './observed-codes.js';
 import { RICLOUD_CODES } from './ricloud-codes.js';
 import { SUBSCRIPTION_CODES } from './subscription-codes.js';
 import type { CatalogEntry } from './types.js';
 import { V2_CODES } from './v2-codes.js';
 
-/** Every documented code: legacy, v2, subscriptions, then riCloud. */
+/** Every known code: legacy, codes seen only in Apple's live lists, v2, subscriptions, then riCloud. */
 export const CATALOG: readonly CatalogEntry[] = Object.freeze([
   ...LEGACY_CODES,
+  ...OBSERVED_CODES,
   ...V2_CODES,
   ...SUBSCRIPTION_CODES,
   ...RICLOUD_CODES,

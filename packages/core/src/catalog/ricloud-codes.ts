@@ -94,7 +94,7 @@ export const RICLOUD_CODES = [
   {
     code: 'code-required',
     message:
-      'The source has multi-factor authentication enabled; provide the MFA code on the next session creation attempt.',
+      'The source you are trying to create a session against has multi-factor authentication (MFA) enable.',
     olderMessages: [],
     httpStatus: null,
     api: 'ricloud',
@@ -105,17 +105,20 @@ export const RICLOUD_CODES = [
   {
     code: 'code-rate-limited',
     message:
-      'The user has attempted to create a session using an invalid code too often and has been rate-limited.',
+      'The user has attempted to create a session using an invalid code to often and has been rate-limited by the service.',
     olderMessages: [],
     httpStatus: null,
     api: 'ricloud',
     delivery: 'sync+async',
-    retryClass: 'retry_later',
-    remediation: 'Wait at least an hour before the user tries again.',
+    retryClass: 'state',
+    remediation:
+      'Never resend automatically: the user waits at least an hour (VppError.retryAt), then creates the session again with a correct code.',
+    minRetryAfterMs: 3_600_000,
   },
   {
     code: 'choice-required',
-    message: 'The source has 2-step verification enabled; choose a device to receive the 2SV code.',
+    message:
+      'The source you are trying is to access has 2-step verification (2SV) enabled, a subset of multi-factor authentication (MFA).',
     olderMessages: [],
     httpStatus: null,
     api: 'ricloud',

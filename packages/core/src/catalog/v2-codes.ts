@@ -11,7 +11,7 @@ export const V2_CODES = [
     delivery: 'sync',
     retryClass: 'restart_listing',
     remediation:
-      'Restart the listing from page 0; classed restart_listing, not client_fatal, because a client can recover on its own by walking the pages again.',
+      'The page index is out of range: restart the listing from its first page (a request without pageIndex) instead of resending it; classed restart_listing, not client_fatal, because a client can recover on its own by walking the pages again.',
   },
   {
     code: 9700,
@@ -335,11 +335,25 @@ export const V2_CODES = [
   {
     code: 9729,
     message: 'The service is temporarily unavailable. Try again later.',
-    olderMessages: [],
+    olderMessages: ['The server has since moved, please refresh DNS entry.'],
     httpStatus: 503,
     api: 'v2',
     delivery: 'sync',
     retryClass: 'transient',
-    remediation: 'Retry with backoff, honouring Retry-After.',
+    remediation:
+      'Two meanings are known: a 5xx or a Retry-After means unavailable, so retry after the announced wait; a text saying the server moved means refetch the service config (service/config or VPPServiceConfigSrv), refresh DNS and resend. Classed transient: both say the request was not carried out, and the bounded retry costs nothing if the server moved.',
+    meanings: [
+      {
+        message: 'The service is temporarily unavailable. Try again later.',
+        source: 'https://developer.apple.com/documentation/devicemanagement/handling-error-responses',
+        remediation: 'HTTP 503 with Retry-After: wait as announced, then resend.',
+      },
+      {
+        message: 'The server has since moved, please refresh DNS entry.',
+        source:
+          'petarov/apple-mdm-clients legacy-app-and-book-management-client/src/test/java/net/vexelon/mdm/aab/legacy/TestUtil.java (a VPPServiceConfigSrv errorCodes list)',
+        remediation: 'Refetch the service config and its URLs, refresh DNS, then resend.',
+      },
+    ],
   },
 ] as const satisfies readonly CatalogEntry[];

@@ -1,22 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { CATALOG_FIELDS } from '../catalog/index.js';
 import { CATALOG } from '../catalog/lookup.js';
+import { apple9616Examples } from '../catalog/test-support/seed-documents.js';
 import { FIXTURE_DIR } from '../decode/test-support/fixtures.js';
-import { runCli } from './index.js';
-
-async function run(argv: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdin: Readable.from([Buffer.from(stdin)]),
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-  });
-  return { code, out, err };
-}
+import { run } from './test-support/run-cli.js';
 
 describe('vppwatch explain', () => {
   it('prints the documented JSON shape', async () => {
@@ -37,6 +27,25 @@ describe('vppwatch explain', () => {
     expect(JSON.parse((await run(['explain', '9616', '--json'])).out).httpStatus).toBeNull();
     expect(JSON.parse((await run(['explain', 'task-error', '--json'])).out).retryClass).toBe('transient');
     expect(JSON.parse((await run(['explain', '9805', '--json'])).out).code).toBe(9816);
+  });
+
+  it('marks remediations beyond the documents as vppwatch advice, in JSON and text', async () => {
+    for (const code of ['9610', '9631', '9641', '9650']) {
+      expect(JSON.parse((await run(['explain', code, '--json'])).out).remediationBy, code).toBe('vppwatch');
+      expect((await run(['explain', code])).out, code).toMatch(
+        /^Remediation \(vppwatch's advice, not Apple's\): /m,
+      );
+    }
+    expect(JSON.parse((await run(['explain', '9603', '--json'])).out).remediationBy).toBe('document');
+    const riCloud = (await run(['explain', 'invalid-parameter'])).out;
+    expect(riCloud).toMatch(/^Remediation \(vppwatch's advice, not Reincubate's\): /m);
+  });
+
+  it('shows which fields are inferred, and why', async () => {
+    const text = (await run(['explain', '9622'])).out;
+    expect(text).toMatch(/^API: +both {2}\[inferred\]$/m);
+    expect(text).toMatch(/^Source of api: +inferred: Only the legacy page lists 9622/m);
+    expect(text).toMatch(/^Message: +Invalid authentication token\.$/m);
   });
 
   it('prints an aligned human view', async () => {
@@ -129,10 +138,64 @@ describe('vppwatch decode', () => {
   });
 });
 
+describe("vppwatch decode of Apple's second 9616 example", () => {
+  // 000_1ba4363d19d7a289.txt: "In these cases, the VPP user specified by the user ID or the clientUserIdStr does
+  // not have the item, but some other users in the organization associated with the same iTunes Store account have
+  // the item."
+  it('prints a failure of class state', async () => {
+    const [, others] = apple9616Examples();
+    const text = await run(['decode', '-', '--status', '200'], JSON.stringify(others));
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^Outcome: +failure$/m);
+    expect(text.out).toMatch(/^Retry class: +state$/m);
+    const json = JSON.parse((await run(['decode', '--json'], JSON.stringify(others))).out);
+    expect(json).toMatchObject({ outcome: 'failure', retryClass: 'state' });
+    expect(json.failures[0]).toMatchObject({
+      code: 9616,
+      retryClass: 'state',
+      variant: 'other-users-hold-item',
+    });
+    expect(text.out + JSON.stringify(json)).not.toMatch(/@|jjjCXhHHee0e3c/);
+  });
+});
+
 describe('vppwatch list and help', () => {
   it('lists the whole catalog as JSON', async () => {
     const r = await run(['list', '--json']);
     expect(JSON.parse(r.out)).toHaveLength(CATALOG.length);
+  });
+
+  it('list --json marks every field that no stored document supports', async () => {
+    const entries = JSON.parse((await run(['list', '--json'])).out) as {
+      code: number | string;
+      unsupported: string[];
+      basis: Record<string, { documents?: unknown[]; reported?: string; inferred?: string }>;
+      [field: string]: unknown;
+    }[];
+    let marked = 0;
+    for (const e of entries) {
+      for (const field of CATALOG_FIELDS) {
+        const claims =
+          e[field] !== undefined &&
+          e[field] !== null &&
+          !(Array.isArray(e[field]) && (e[field] as unknown[]).length === 0);
+        // Every claim has a basis; it is marked unsupported exactly when no stored document is cited for it.
+        expect(e.basis[field] !== undefined, `${e.code}.${field}`).toBe(claims);
+        if (!claims) continue;
+        const documented = Array.isArray(e.basis[field]?.documents);
+        expect(e.unsupported.includes(field), `${e.code}.${field}`).toBe(!documented);
+        if (!documented) marked++;
+      }
+    }
+    expect(marked).toBeGreaterThan(100);
+    const byCode = new Map(entries.map((e) => [e.code, e]));
+    // Claims only the legacy page could back (item 4): api both, a v2 HTTP status, async delivery.
+    expect(byCode.get(9622)?.unsupported).toContain('api');
+    expect(byCode.get(9623)?.unsupported).toEqual(expect.arrayContaining(['httpStatus', 'api']));
+    expect(byCode.get(9635)?.unsupported).toEqual(expect.arrayContaining(['api', 'delivery']));
+    expect(byCode.get(9637)?.unsupported).toEqual(expect.arrayContaining(['httpStatus', 'api']));
+    expect(byCode.get(9644)?.unsupported).toEqual(expect.arrayContaining(['api', 'delivery']));
+    expect(byCode.get(9621)?.unsupported).not.toContain('httpStatus');
   });
 
   it('lists the whole catalog as an aligned table', async () => {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { closedCode } from '../decode/closed-code.js';
 import { decodeResponse } from '../decode/decode-response.js';
 import type { DecodedResponse, VppFailure } from '../decode/types.js';
 import { type ParsedArgs, parseHeaderLines } from './args.js';
@@ -22,13 +23,15 @@ export async function runDecode(args: ParsedArgs, io: CliIo): Promise<number> {
 /** Closed-set fields only: serverMessage and entities may carry identifiers, so they stay out of the output. */
 function failureJson(f: VppFailure): Record<string, unknown> {
   return {
-    code: f.code,
+    code: closedCode(f.code),
     message: f.message,
     retryClass: f.retryClass,
     httpStatus: f.httpStatus,
     source: f.source,
     known: f.known,
     ...(f.alreadyAssigned ? { alreadyAssigned: true } : {}),
+    ...(f.variant ? { variant: f.variant } : {}),
+    ...(f.minRetryAfterMs === undefined ? {} : { minRetryAfterMs: f.minRetryAfterMs }),
     ...(f.entities ? { entityCount: countEntities(f) } : {}),
   };
 }
@@ -40,6 +43,7 @@ export function decodeJson(d: DecodedResponse): Record<string, unknown> {
     retryClass: d.retryClass,
     failures: d.failures.map(failureJson),
     retryAfterMs: d.retryAfterMs,
+    ...(d.minRetryAfterMs === undefined ? {} : { minRetryAfterMs: d.minRetryAfterMs }),
     tokenExpiresAt: d.tokenExpiresAt,
     ...(d.truncated ? { truncated: true } : {}),
   };
@@ -51,12 +55,16 @@ function decodeText(d: DecodedResponse): string {
     ['Format', d.format],
     ['Retry class', d.retryClass ?? '-'],
     ['Retry after', d.retryAfterMs === null ? '-' : `${d.retryAfterMs} ms`],
+    ...(d.minRetryAfterMs === undefined
+      ? []
+      : ([['Wait at least', `${d.minRetryAfterMs} ms (the documents' minimum)`]] as const)),
+    ...variantLines(d),
     ['Token expires', d.tokenExpiresAt === null ? '-' : new Date(d.tokenExpiresAt).toISOString()],
     ...(d.truncated ? ([['Truncated', 'body larger than 1 MiB, not parsed']] as const) : []),
   ]);
   if (d.failures.length === 0) return summary;
   const rows = d.failures.map((f) => [
-    f.code === null ? '-' : String(f.code),
+    f.code === null ? '-' : String(closedCode(f.code)),
     f.httpStatus === null ? '-' : String(f.httpStatus),
     f.retryClass,
     f.source,
@@ -64,6 +72,12 @@ function decodeText(d: DecodedResponse): string {
     truncate(f.message, 70),
   ]);
   return `${summary}\n${formatTable(['CODE', 'HTTP', 'RETRY CLASS', 'SOURCE', 'ENTITIES', 'MESSAGE'], rows)}`;
+}
+
+/** A variant changes what a code means, so the text names it. */
+function variantLines(d: DecodedResponse): (readonly [string, string])[] {
+  const ids = [...new Set(d.failures.flatMap((f) => (f.variant ? [`${f.code} ${f.variant}`] : [])))];
+  return ids.length === 0 ? [] : [['Variant', ids.join(', ')]];
 }
 
 function countEntities(f: VppFailure): number {

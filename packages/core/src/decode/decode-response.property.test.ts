@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isRetryClass } from '../retry-class.js';
+import { isRetryClass } from '../catalog/retry-class.js';
 import { decodeResponse } from './decode-response.js';
 import type { DecodedResponse } from './types.js';
 

@@ -112,3 +112,45 @@ describe('severity order', () => {
     expect(mostSevereRetryClass([])).toBeNull();
   });
 });
+
+describe('a 2xx whose body is not JSON is a transient failure, not a success', () => {
+  it.each([
+    ['an HTML page', '<html><body>Service temporarily unavailable</body></html>'],
+    ['JSON cut off in a string', '{"assets":[{"adamId":"361309726","pricingPar'],
+    ['JSON cut off at an inner brace', '{"assets":[{"adamId":"1"}],"page":{"n":1}'],
+    ['plain text', 'OK'],
+  ])('%s', (_what, body) => {
+    const decoded = decodeResponse({ status: 200, body });
+    expect(decoded).toMatchObject({ outcome: 'failure', format: 'unrecognized', retryClass: 'transient' });
+    expect(decoded.failures).toHaveLength(1);
+    expect(decoded.failures[0]).toMatchObject({ code: null, known: false, httpStatus: 200 });
+    expect(decodeResponse({ status: 200, body: Buffer.from(body) }).outcome).toBe('failure');
+  });
+
+  it('an empty 2xx body, or a well-formed JSON object or array, stays a success', () => {
+    for (const body of ['', '  ', '[]', '{}', '{"assets":[]}', null, undefined]) {
+      expect(decodeResponse({ status: 200, body }).outcome).toBe('success');
+    }
+    expect(decodeResponse({ status: 204, body: '' }).outcome).toBe('success');
+  });
+
+  it('a non-JSON body on a 3xx or an unknown status is left to the status', () => {
+    expect(decodeResponse({ status: 302, body: '<html>moved</html>' }).outcome).toBe('success');
+    expect(decodeResponse({ body: '<html></html>' }).outcome).toBe('success');
+  });
+});
+
+describe('times the decoder computes are always ones a Date can hold', () => {
+  it.each([
+    [{ expirationMillis: 1e300 }],
+    [{ expirationMillis: -5 }],
+    [{ tokenExpirationDate: '+275761-01-01T00:00:00Z' }],
+  ])('token expiry %j is no expiry', (body) => {
+    expect(decodeResponse({ status: 200, body }).tokenExpiresAt).toBeNull();
+  });
+
+  it('absurd Retry-After headers come out as at most 24 h', () => {
+    const headers = { 'retry-after': '999999999999999', date: 'Thu, 01 Jan 1970 00:00:00 GMT' };
+    expect(decodeResponse({ status: 429, headers, body: '' }).retryAfterMs).toBe(24 * 3600 * 1000);
+  });
+});

@@ -7,18 +7,22 @@ import { recognizeNotification } from './notification.js';
 import { quickScan } from './quick-scan.js';
 import type { Recognized, Recognizer } from './recognized.js';
 import { parseRetryAfter } from './retry-after.js';
-import { recognizeRiCloud } from './ricloud.js';
+import { recognizeKnownRiCloud, recognizeRiCloud } from './ricloud.js';
 import { mostSevereRetryClass } from './severity.js';
 import { readTokenExpiry } from './token-expiry.js';
-import type { DecodedResponse, DecodeInput, DecodeOptions, ResponseFormat } from './types.js';
+import type { DecodedResponse, DecodeInput, DecodeOptions, ResponseFormat, VppFailure } from './types.js';
 import { recognizeV2Error } from './v2.js';
 import { recognizeV2Status } from './v2-status.js';
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-/** Most specific first: a legacy envelope also carries errorNumber, a notification wraps its own error. */
+/**
+ * Most specific first: a notification wraps its own error, a documented riCloud code wins over a `status: -1`
+ * beside it, a legacy envelope also carries errorNumber.
+ */
 const RECOGNIZERS: readonly Recognizer[] = [
   recognizeNotification,
+  recognizeKnownRiCloud,
   recognizeLegacy,
   recognizeV2Status,
   recognizeV2Error,
@@ -52,6 +56,14 @@ export function decodeResponse(input: DecodeInput, options?: DecodeOptions): Dec
   }
 }
 
+/**
+ * {@link decodeResponse} without its last line of defence, for the fuzz test: whatever this throws is a bug the
+ * catch would otherwise hide. Not exported from the package.
+ */
+export function decodeUnguarded(input: DecodeInput, options?: DecodeOptions): DecodedResponse {
+  return decode(input, readStatus(prop(input, 'status')), normalizeOptions(options));
+}
+
 function decode(input: DecodeInput, httpStatus: number | null, settings: Settings): DecodedResponse {
   const headers = prop(input, 'headers') as DecodeInput['headers'];
   const retryAfter = getHeader(headers, 'retry-after');
@@ -68,7 +80,9 @@ function decode(input: DecodeInput, httpStatus: number | null, settings: Setting
     return { ...assemble('unrecognized', httpStatus, null, retryAfterMs, null), truncated: true };
   }
   if (content.kind === 'empty') return assemble('empty', httpStatus, null, retryAfterMs, null);
-  if (content.kind === 'text') return assemble('unrecognized', httpStatus, null, retryAfterMs, null);
+  if (content.kind === 'text') {
+    return assemble('unrecognized', httpStatus, notJson(httpStatus), retryAfterMs, null);
+  }
   const body = asRecord(content.value);
   if (body === null) return assemble('unrecognized', httpStatus, null, retryAfterMs, null);
   const tokenExpiresAt = readTokenExpiry(body);
@@ -78,6 +92,21 @@ function decode(input: DecodeInput, httpStatus: number | null, settings: Setting
   }
   return assemble('unrecognized', httpStatus, null, retryAfterMs, tokenExpiresAt);
 }
+
+/**
+ * Apple's APIs answer JSON. A 2xx whose body is not JSON (an HTML page from a proxy, JSON cut off in the middle)
+ * is not an answer the caller can use: a transient failure without a code, so a GET is sent again.
+ */
+function notJson(httpStatus: number | null): Pick<Recognized, 'failures' | 'partial'> | null {
+  if (httpStatus === null || httpStatus < 200 || httpStatus > 299) return null;
+  const failure = makeFailure({ code: null, httpStatus, source: 'response', fallback: NOT_JSON });
+  return { failures: [failure], partial: false };
+}
+
+const NOT_JSON = {
+  retryClass: 'transient',
+  message: 'The response body is not JSON: cut off, or a page from something between you and Apple.',
+} as const;
 
 /** Adds the HTTP-status failure when nothing in the body explains an error status, then derives the outcome. */
 function assemble(
@@ -101,9 +130,21 @@ function assemble(
     tokenExpiresAt,
     httpStatus,
   };
+  const minRetryAfterMs = longestMinimumWait(failures);
+  if (minRetryAfterMs !== null) decoded.minRetryAfterMs = minRetryAfterMs;
   if (found?.eventStatus) decoded.eventStatus = found.eventStatus;
   if (found?.eventType) decoded.eventType = found.eventType;
   return decoded;
+}
+
+function longestMinimumWait(failures: readonly VppFailure[]): number | null {
+  let longest: number | null = null;
+  for (const f of failures) {
+    if (f.minRetryAfterMs !== undefined && (longest === null || f.minRetryAfterMs > longest)) {
+      longest = f.minRetryAfterMs;
+    }
+  }
+  return longest;
 }
 
 function readStatus(value: unknown): number | null {

@@ -1,6 +1,8 @@
 import { classifyHttpStatus } from '../catalog/http-status.js';
 import { lookupCode } from '../catalog/lookup.js';
+import type { RetryClass } from '../catalog/retry-class.js';
 import type { AlreadyAssignedDetails, FailureEntities, FailureSource, VppFailure } from './types.js';
+import { selectVariant } from './variant.js';
 
 /** riCloud-style codes; anything else in a string code slot is not trusted as a code (it could echo user data). */
 const STRING_CODE = /^[a-z][a-z0-9-]{0,63}$/;
@@ -29,25 +31,35 @@ export interface FailureParts {
   readonly source: FailureSource;
   readonly entities?: FailureEntities | undefined;
   readonly alreadyAssigned?: AlreadyAssignedDetails | undefined;
+  /** Class and wording when the code is not in the catalog (default: from the HTTP status). */
+  readonly fallback?: { readonly retryClass: RetryClass; readonly message: string };
 }
 
 /**
- * Builds one failure. A known code takes the catalog's wording and class; an unknown one is kept (known: false)
- * and classified from the HTTP status, so no Apple code is ever dropped.
+ * Builds one failure. A known code takes the catalog's wording and class (its variant's class when the body's
+ * shape selects one); an unknown one is kept (known: false) and classified from the HTTP status, so no Apple code
+ * is ever dropped.
  */
 export function makeFailure(parts: FailureParts): VppFailure {
   const code = normalizeCode(parts.code);
   const entry = code === null ? undefined : lookupCode(code);
+  const variant = selectVariant(entry, parts);
   const failure: VppFailure = {
     code,
     known: entry !== undefined,
-    message: entry?.message ?? describeStatus(parts.httpStatus, code !== null),
+    message: entry?.message ?? parts.fallback?.message ?? describeStatus(parts.httpStatus, code !== null),
     serverMessage: typeof parts.serverMessage === 'string' ? parts.serverMessage : null,
-    retryClass: entry?.retryClass ?? classifyHttpStatus(parts.httpStatus),
+    retryClass:
+      variant?.retryClass ??
+      entry?.retryClass ??
+      parts.fallback?.retryClass ??
+      classifyHttpStatus(parts.httpStatus),
     httpStatus: parts.httpStatus,
     source: parts.source,
     ...(parts.entities && hasEntities(parts.entities) ? { entities: parts.entities } : {}),
     ...(parts.alreadyAssigned ? { alreadyAssigned: parts.alreadyAssigned } : {}),
+    ...(variant ? { variant: variant.id } : {}),
+    ...(entry?.minRetryAfterMs === undefined ? {} : { minRetryAfterMs: entry.minRetryAfterMs }),
   };
   return failure;
 }

@@ -1,8 +1,8 @@
 import { entitiesFromLegacyItem } from './entities.js';
 import { makeFailure } from './failure.js';
-import { asArray, asFiniteNumber, asRecord, has, prop } from './fields.js';
+import { asArray, asFiniteNumber, asRecord, asText, has, prop } from './fields.js';
 import type { Recognizer } from './recognized.js';
-import type { AlreadyAssignedDetails, VppFailure } from './types.js';
+import type { AlreadyAssignedDetails, AlreadyAssignedUser, VppFailure } from './types.js';
 
 const PARTIAL = -3;
 
@@ -59,6 +59,14 @@ export function readAlreadyAssigned(record: unknown): AlreadyAssignedDetails | u
   if (license === null && !hasUsers) return undefined;
   return {
     ...(license === null ? {} : { licenseAlreadyAssigned: license }),
-    ...(hasUsers ? { regUsersAlreadyAssigned: users } : {}),
+    ...(hasUsers ? { regUsersAlreadyAssigned: users, otherUsers: users.map(userIds) } : {}),
+  };
+}
+
+/** A `regUsersAlreadyAssigned` entry by its ids only: the email and status stay behind. */
+function userIds(user: Readonly<Record<string, unknown>>): AlreadyAssignedUser {
+  return {
+    userId: asText(prop(user, 'userIdStr')) ?? asText(prop(user, 'userId')),
+    clientUserId: asText(prop(user, 'clientUserIdStr')),
   };
 }

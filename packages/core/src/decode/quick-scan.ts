@@ -117,5 +117,7 @@ export function quickScan(text: string, maxBytes: number): QuickScan | null {
       i = close;
     }
   }
+  // Unbalanced braces: JSON cut off at a `}` of an inner object. Only the full parse can tell it apart.
+  if (depth !== 0) return null;
   return { tokenExpiresAt: fields === null ? null : readTokenExpiry(fields) };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHttpDate, parseRetryAfter } from './retry-after.js';
+import { MAX_RETRY_AFTER_MS } from './time-bounds.js';
 
 const DATE = 'Sun, 22 Nov 2026 10:00:00 GMT';
 const DATE_MS = Date.UTC(2026, 10, 22, 10, 0, 0);
@@ -44,6 +45,26 @@ describe('parseRetryAfter', () => {
 
   it('never answers a negative wait for a date in the past', () => {
     expect(parseRetryAfter('Sun, 22 Nov 2026 09:00:00 GMT', DATE)).toBe(0);
+  });
+});
+
+describe('absurd Retry-After values are clamped to 24 h, never a time a Date cannot hold', () => {
+  it.each([
+    ['999999999999999', undefined],
+    ['999999999', undefined],
+    ['Sat, 13 Sep 275760 00:00:00 GMT', 'Thu, 01 Jan 1970 00:00:00 GMT'],
+    [DATE, 'Thu, 01 Jan 1970 00:00:00 GMT'],
+    [1e300, undefined],
+  ] as const)('%j against Date %j → 24 h', (value, date) => {
+    expect(parseRetryAfter(value, date, DATE_MS)).toBe(MAX_RETRY_AFTER_MS);
+  });
+
+  it('a Date header decades ahead makes a real date a past one: no wait', () => {
+    expect(parseRetryAfter(DATE, 'Mon, 01 Jan 2090 00:00:00 GMT', DATE_MS)).toBe(0);
+  });
+
+  it('a wait just under the cap is kept as it is', () => {
+    expect(parseRetryAfter(String(MAX_RETRY_AFTER_MS / 1000 - 1))).toBe(MAX_RETRY_AFTER_MS - 1000);
   });
 });
 

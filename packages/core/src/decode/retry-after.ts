@@ -1,4 +1,5 @@
 import { asText } from './fields.js';
+import { clampRetryAfterMs } from './time-bounds.js';
 
 const DELTA_SECONDS = /^\s*(\d{1,15})(\.\d+)?\s*$/;
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
@@ -14,7 +15,8 @@ export function parseHttpDate(value: unknown): number | null {
 /**
  * Parses a `Retry-After` value into a wait in ms: delta-seconds (`120`, `0`, `1.5`) or an HTTP-date. A date is
  * measured against the response's own `Date` header when usable (so a skewed local clock does not matter), else
- * against `now`. Never negative; null when absent or unparsable.
+ * against `now`. Clamped to `[0, MAX_RETRY_AFTER_MS]` (24 h): an absurd value (`999999999`, a date in year 275760,
+ * a `Date` header in 1970) becomes 24 h, never a number a `Date` cannot hold. Null when absent or unparsable.
  *
  * @example
  * ```ts
@@ -24,14 +26,14 @@ export function parseHttpDate(value: unknown): number | null {
  */
 export function parseRetryAfter(value: unknown, dateHeader?: unknown, now?: number): number | null {
   const raw = Array.isArray(value) ? value[0] : value;
-  if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? Math.round(raw * 1000) : null;
+  if (typeof raw === 'number') return Number.isFinite(raw) && raw >= 0 ? clampRetryAfterMs(raw * 1000) : null;
   const text = asText(raw);
   if (text === null) return null;
   const delta = DELTA_SECONDS.exec(text);
-  if (delta) return Math.round(Number(text.trim()) * 1000);
+  if (delta) return clampRetryAfterMs(Number(text.trim()) * 1000);
   const at = parseHttpDate(text);
   if (at === null) return null;
   const base =
     parseHttpDate(dateHeader) ?? (typeof now === 'number' && Number.isFinite(now) ? now : Date.now());
-  return Math.max(0, at - base);
+  return clampRetryAfterMs(at - base);
 }

@@ -1,4 +1,4 @@
-import type { RetryClass } from '../retry-class.js';
+import type { RetryClass } from '../catalog/retry-class.js';
 
 /**
  * Retry classes from most to least severe. When one response carries several failures, the first class in this

@@ -1,4 +1,5 @@
 import { asFiniteNumber, prop } from './fields.js';
+import { isValidEpochMs } from './time-bounds.js';
 
 const DATE_KEYS = ['tokenExpirationDate', 'tokenExpDate'];
 /** A token announces the same expiry on every response: parse each distinct date string once. */
@@ -20,14 +21,18 @@ function parseDate(value: string): number {
   return ms;
 }
 
-/** Epoch ms of the token expiry a response announces (v2 `tokenExpirationDate`, legacy `tokenExpDate` / `expirationMillis`). */
+/**
+ * Epoch ms of the token expiry a response announces (v2 `tokenExpirationDate`, legacy `tokenExpDate` /
+ * `expirationMillis`). A time a `Date` cannot hold, or one before 1970, is no expiry at all: null.
+ */
 export function readTokenExpiry(body: unknown): number | null {
   for (const key of DATE_KEYS) {
     const value = prop(body, key);
     if (typeof value === 'string' && value.length < 100) {
       const ms = parseDate(value);
-      if (Number.isFinite(ms)) return ms;
+      if (isValidEpochMs(ms)) return ms;
     }
   }
-  return asFiniteNumber(prop(body, 'expirationMillis'));
+  const millis = asFiniteNumber(prop(body, 'expirationMillis'));
+  return millis !== null && isValidEpochMs(millis) ? millis : null;
 }

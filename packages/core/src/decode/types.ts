@@ -1,4 +1,4 @@
-import type { RetryClass } from '../retry-class.js';
+import type { RetryClass } from '../catalog/retry-class.js';
 
 /** Where a failure was found. */
 export type FailureSource = 'response' | 'item' | 'event';
@@ -24,16 +24,29 @@ export interface FailureEntities {
 /** 9616's extra fields, typed. */
 export interface AlreadyAssignedDetails {
   readonly licenseAlreadyAssigned?: Readonly<Record<string, unknown>>;
+  /** As Apple sent them (emails included): keep out of logs and telemetry. */
   readonly regUsersAlreadyAssigned?: readonly Readonly<Record<string, unknown>>[];
+  /** The users of `regUsersAlreadyAssigned` by their ids only (no email), present whenever that list is. */
+  readonly otherUsers?: readonly AlreadyAssignedUser[];
+}
+
+/** A user Apple names in a 9616's `regUsersAlreadyAssigned`, by id. Still personal data: not for telemetry. */
+export interface AlreadyAssignedUser {
+  /** Apple's `userId`, as a string (null when absent). */
+  readonly userId: string | null;
+  /** The MDM's `clientUserIdStr` (null when absent). */
+  readonly clientUserId: string | null;
 }
 
 /** One decoded failure. Never carries the sToken; `serverMessage` may echo identifiers, so it is never used in telemetry. */
 export interface VppFailure {
   /** Apple `errorNumber`, riCloud string code, or null when the response carried no code at all (an HTML 503). */
   readonly code: number | string | null;
-  /** True when `code` is in the catalog. */
+  /** True when `code` is in the catalog, or (through an engine) in an error list Apple served it. */
   readonly known: boolean;
-  /** The catalog's wording for a known code, else a generic text derived from the HTTP status. */
+  /** Set when the code is not in the catalog but the engine learned it from Apple's service-config list. */
+  readonly learned?: true;
+  /** The catalog's wording for a known code, Apple's listed text for a learned one, else a generic text. */
   readonly message: string;
   /** What the server said, verbatim (may contain identifiers: keep it out of telemetry and logs). */
   readonly serverMessage: string | null;
@@ -43,6 +56,13 @@ export interface VppFailure {
   readonly source: FailureSource;
   readonly entities?: FailureEntities;
   readonly alreadyAssigned?: AlreadyAssignedDetails;
+  /**
+   * The catalog variant the body's shape selects, which then decides `retryClass` (9616 with only
+   * `regUsersAlreadyAssigned` is `other-users-hold-item`: a `state` failure, not `idempotent_ok`).
+   */
+  readonly variant?: string;
+  /** The least wait the documents ask before the request is sent again (riCloud `code-rate-limited`: 1 h). */
+  readonly minRetryAfterMs?: number;
   /** riCloud's `params` (offending parameters of `invalid-parameter`); may echo request data, keep out of telemetry. */
   readonly params?: Readonly<Record<string, unknown>>;
 }
@@ -72,6 +92,11 @@ export interface DecodedResponse {
   readonly retryClass: RetryClass | null;
   /** Parsed Retry-After in ms from the response's own `Date` (null when absent or unparsable). */
   readonly retryAfterMs: number | null;
+  /**
+   * The longest minimum wait the documents ask for any failure of this response (see `VppFailure.minRetryAfterMs`);
+   * absent when none does. Unlike Retry-After it concerns the failing request, not every request of the token.
+   */
+  readonly minRetryAfterMs?: number;
   /** Token expiry announced by the response, as epoch ms (tokenExpirationDate, tokenExpDate, expirationMillis). */
   readonly tokenExpiresAt: number | null;
   readonly httpStatus: number | null;

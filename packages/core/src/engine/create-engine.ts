@@ -3,19 +3,22 @@ import type { DecodedResponse } from '../decode/types.js';
 import { createVppMetrics } from '../telemetry/create-metrics.js';
 import { checkedOperation } from '../telemetry/operation.js';
 import { VppTracing } from '../telemetry/tracing.js';
-import { AppleRateFollower } from './apple-rate.js';
-import { callParamsOf } from './call-params.js';
-import type { EngineRuntime } from './engine-runtime.js';
-import { usableEventId } from './event-id.js';
-import { EngineEmitter, type EngineEventName, type EngineEvents } from './events.js';
-import { executeCall } from './execute.js';
-import { VppLogicalCall } from './logical-call.js';
+import { callParamsOf } from './call/call-params.js';
+import type { EngineRuntime } from './call/engine-runtime.js';
+import { usableEventId } from './call/event-id.js';
+import { EngineEmitter, type EngineEventName, type EngineEvents } from './call/events.js';
+import { executeCall } from './call/execute.js';
+import { VppLogicalCall } from './call/logical-call.js';
+import { RateWatch } from './call/rate-watch.js';
+import type { RequestDescriptor, Transport, VppEngine } from './call/types.js';
+import { normalizeLogger } from './drift/drift-log.js';
+import { DriftWatch } from './drift/drift-watch.js';
 import { normalizeOptions } from './normalize-options.js';
 import type { VppEngineOptions } from './options.js';
-import { TenantRateLimiter } from './rate-limiter.js';
-import { RetryBudget } from './retry-budget.js';
-import { MemoryTenantStore } from './tenant-store.js';
-import type { RequestDescriptor, Transport, VppEngine } from './types.js';
+import { RateCeiling } from './tenant/apple-rate.js';
+import { MemoryTenantStore } from './tenant/memory-tenant-store.js';
+import { RetryBudget } from './tenant/retry-budget.js';
+import type { TenantStore } from './tenant/tenant-store.js';
 
 /** The engine as {@link createVppEngine} returns it: the adapter contract plus events and failure recording. */
 export interface VppEngineInstance extends VppEngine {
@@ -50,21 +53,22 @@ export interface VppEngineInstance extends VppEngine {
  */
 export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstance {
   const policy = normalizeOptions(options);
-  const store = options.store ?? new MemoryTenantStore();
+  const store: TenantStore = options.store ?? new MemoryTenantStore();
   const emitter = new EngineEmitter();
-  const limiter =
-    policy.rateLimit === null
-      ? null
-      : new TenantRateLimiter(policy.rateLimit.requestsPerSecond, policy.rateLimit.burst);
+  const log = normalizeLogger(options.logger);
+  const metrics = createVppMetrics(options.metrics);
+  const rate = new RateCeiling(policy.rateLimit);
+  const rates = metrics === null || policy.rateLimit === null ? null : new RateWatch(store, rate, policy.now);
+  if (rates !== null) metrics?.rateReader(rates.read);
   const runtime: EngineRuntime = {
     policy,
     store,
     budget: new RetryBudget(store, policy.budget),
-    limiter,
-    appleRate:
-      limiter === null || policy.rateLimit === null ? null : new AppleRateFollower(limiter, policy.rateLimit),
+    rate,
+    drift: new DriftWatch({ metrics, log, emit: (event) => emitter.emit('catalogDrift', event) }),
     sinks: {
-      metrics: createVppMetrics(options.metrics),
+      metrics,
+      rates,
       tracing: VppTracing.create(options.tracing),
       emitter,
     },
@@ -77,6 +81,9 @@ export function createVppEngine(options: VppEngineOptions = {}): VppEngineInstan
   if (listeners.retry) emitter.on('retry', listeners.retry);
   if (listeners.giveUp) emitter.on('giveUp', listeners.giveUp);
   if (listeners.success) emitter.on('success', listeners.success);
+  if (listeners.rateChange) emitter.on('rateChange', listeners.rateChange);
+  if (metrics !== null) store.onError?.((report) => metrics.storeError(report.operation));
+  if (listeners.catalogDrift) emitter.on('catalogDrift', listeners.catalogDrift);
   const begin = (request: RequestDescriptor): VppLogicalCall =>
     new VppLogicalCall(runtime, callParamsOf(request, policy));
   return {

@@ -1,23 +1,31 @@
-export type { VppEngineInstance } from './create-engine.js';
-export { createVppEngine } from './create-engine.js';
-export type { DecisionState, FailureInput, RetryDecision } from './decide.js';
-export { decide } from './decide.js';
-export type { EngineEventName, EngineEvents, EngineListeners } from './events.js';
-export type { DelayContext, MetricsRegistryLike, VppEngineOptions } from './options.js';
-export { getDecodedOutcome, getRetryInfo } from './retry-info.js';
-export type { RetryableClass } from './retryable.js';
-export { isRetryableClass, RETRYABLE_CLASSES } from './retryable.js';
-export type { TenantStore } from './tenant-store.js';
-export { MemoryTenantStore } from './tenant-store.js';
+export type { DelaySource, GiveUpReason, RetryInfo } from '../shared/call-outcome.js';
+export type { RetryableClass } from '../shared/retryable.js';
+export { isRetryableClass, RETRYABLE_CLASSES } from '../shared/retryable.js';
+export type { EngineEventName, EngineEvents, EngineListeners } from './call/events.js';
+export { getDecodedOutcome, getRetryInfo } from './call/retry-info.js';
 export type {
   AttemptContext,
   AttemptResult,
   CallDecision,
-  DelaySource,
-  GiveUpReason,
   LogicalCall,
   RequestDescriptor,
-  RetryInfo,
   Transport,
   VppEngine,
-} from './types.js';
+} from './call/types.js';
+export type { VppEngineInstance } from './create-engine.js';
+export { createVppEngine } from './create-engine.js';
+export type { VppLogger } from './drift/drift-log.js';
+export type { CatalogDriftEvent } from './drift/drift-watch.js';
+export type { DelayContext, MetricsRegistryLike, RateLimitOptions, VppEngineOptions } from './options.js';
+export type { DecisionState, FailureInput, RetryDecision } from './policy/decide.js';
+export { decide } from './policy/decide.js';
+export { MemoryTenantStore } from './tenant/memory-tenant-store.js';
+export type { ControllerSettings, RateSettings, RateState } from './tenant/rate-controller.js';
+export { afterThrottle, rateAt } from './tenant/rate-controller.js';
+export type {
+  RateChange,
+  StoreErrorReport,
+  StoreOperation,
+  TenantStore,
+  Turn,
+} from './tenant/tenant-store.js';

@@ -1,39 +1,13 @@
 import type { EventOrigins } from '../async/event-origins.js';
-import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/types.js';
-import { VppError } from '../errors/vpp-error.js';
-import { isRetryClass, type RetryClass } from '../retry-class.js';
-import type { DelayContext, VppEngineOptions } from './options.js';
-import { perSecondAllowance } from './rate-limiter.js';
-import type { RetryableClass } from './retryable.js';
+import { isRetryClass, type RetryClass } from '../catalog/retry-class.js';
+import type { RetryableClass } from '../shared/retryable.js';
+import type { RateLimitOptions, VppEngineOptions } from './options.js';
+import { checkDuration, checkMs, invalid } from './policy/check-option.js';
+import type { EnginePolicy } from './policy/engine-policy.js';
+import { type ControllerSettings, DEFAULT_CONTROLLER } from './policy/rate-settings.js';
+import { perSecondAllowance } from './tenant/rate-limiter.js';
 
-/** Options after validation: every limit present and checked, nothing shared with the caller's object. */
-export interface EnginePolicy {
-  readonly maxAttempts: number;
-  readonly baseDelayMs: Readonly<Record<RetryableClass, number>>;
-  readonly maxDelayMs: Readonly<Record<RetryableClass, number>>;
-  readonly maxRetryAfterMs: number;
-  readonly deadlineMs: number | null;
-  readonly attemptTimeoutMs: number | null;
-  readonly budget: {
-    readonly capacity: number;
-    readonly throttledCost: number;
-    readonly cost: number;
-  } | null;
-  readonly rateLimit: {
-    readonly requestsPerSecond: number;
-    readonly burst: number;
-    /** Which of the two the caller set; the others follow Apple's announced `maxRequestPerSecond`. */
-    readonly fixedRate: boolean;
-    readonly fixedBurst: boolean;
-  } | null;
-  readonly classify: ReadonlyMap<string, RetryClass>;
-  readonly delay: ((context: DelayContext) => number) | null;
-  readonly rejectIdempotentOk: boolean;
-  readonly now: () => number;
-  readonly random: () => number;
-  readonly decode: ((input: DecodeInput, options: DecodeOptions) => DecodedResponse) | null;
-  readonly origins: EventOrigins | null;
-}
+export type { EnginePolicy } from './policy/engine-policy.js';
 
 const DEFAULT_BASE: Record<RetryableClass, number> = { transient: 100, throttled: 1000, retry_later: 30_000 };
 const DEFAULT_CAP: Record<RetryableClass, number> = {
@@ -42,24 +16,13 @@ const DEFAULT_CAP: Record<RetryableClass, number> = {
   retry_later: 120_000,
 };
 
-function invalid(name: string, value: unknown, expected: string): VppError {
-  const shown = typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
-  return new VppError({
-    code: 'ERR_VPP_INVALID_ARGUMENT',
-    message: `Invalid option ${name}: expected ${expected}, got ${shown}`,
-  });
-}
-
-/** Checks a non-negative finite number (or a positive one when `positive`). */
-export function checkMs(name: string, value: unknown, fallback: number, positive = false): number {
-  if (value === undefined) return fallback;
-  const ok = typeof value === 'number' && Number.isFinite(value) && (positive ? value > 0 : value >= 0);
-  if (!ok) throw invalid(name, value, positive ? 'a finite number > 0' : 'a finite number >= 0');
-  return value;
-}
+/** Every call's deadline for retries and waits unless one is set: see README ("Deadline"). */
+export const DEFAULT_DEADLINE_MS = 5 * 60_000;
+/** The longest server-announced wait honored, and the longest a tenant's gate stays closed, unless set. */
+const DEFAULT_MAX_RETRY_AFTER_MS = 15 * 60_000;
 
 function optionalMs(name: string, value: unknown): number | null {
-  return value === undefined ? null : checkMs(name, value, 0, true);
+  return value === undefined ? null : checkDuration(name, value, 0);
 }
 
 function perClass(
@@ -91,15 +54,36 @@ function normalizeBudget(value: VppEngineOptions['budget']): EnginePolicy['budge
   };
 }
 
+/** Beyond this a "rate" is a mistake (Apple announces 15; `service/config` values above it are refused too). */
+const MAX_RATE = 10_000;
+
+function normalizeController(value: RateLimitOptions['adaptive']): ControllerSettings | null {
+  if (value === false) return null;
+  if (value !== undefined && (typeof value !== 'object' || value === null))
+    throw invalid('rateLimit.adaptive', value, 'an object or false');
+  const beta = checkMs('rateLimit.adaptive.beta', value?.beta, DEFAULT_CONTROLLER.beta, true);
+  if (beta >= 1) throw invalid('rateLimit.adaptive.beta', beta, 'a number > 0 and < 1');
+  const scale = checkMs('rateLimit.adaptive.scale', value?.scale, DEFAULT_CONTROLLER.scale, true);
+  if (scale > 1000) throw invalid('rateLimit.adaptive.scale', scale, 'a number > 0 and <= 1000');
+  const minRate = checkMs('rateLimit.adaptive.minRate', value?.minRate, DEFAULT_CONTROLLER.minRate, true);
+  if (minRate > MAX_RATE)
+    throw invalid('rateLimit.adaptive.minRate', minRate, `a number > 0 and <= ${MAX_RATE}`);
+  return Object.freeze({ beta, scale, minRate });
+}
+
 function normalizeRateLimit(value: VppEngineOptions['rateLimit']): EnginePolicy['rateLimit'] {
   if (value === false) return null;
+  if (value !== undefined && (typeof value !== 'object' || value === null))
+    throw invalid('rateLimit', value, 'an object or false');
   const rps = checkMs('rateLimit.requestsPerSecond', value?.requestsPerSecond, 15, true);
+  if (rps > MAX_RATE) throw invalid('rateLimit.requestsPerSecond', rps, `a number > 0 and <= ${MAX_RATE}`);
   // By default the whole second's allowance may go at once; the limiter still never lets more through per second.
   const burst = checkMs('rateLimit.burst', value?.burst, perSecondAllowance(rps), true);
-  if (!Number.isInteger(burst) || burst < 1) throw invalid('rateLimit.burst', burst, 'an integer >= 1');
+  if (!Number.isInteger(burst) || burst < 1 || burst > MAX_RATE)
+    throw invalid('rateLimit.burst', burst, `an integer >= 1 and <= ${MAX_RATE}`);
+  const controller = normalizeController(value?.adaptive);
   return {
-    requestsPerSecond: rps,
-    burst,
+    settings: Object.freeze({ ceiling: rps, burst, controller }),
     fixedRate: value?.requestsPerSecond !== undefined,
     fixedBurst: value?.burst !== undefined,
   };
@@ -123,13 +107,16 @@ function checkFunction<F>(name: string, value: F | undefined): F | null {
 /** Validates the caller's options once and returns a fresh policy; the caller's object is never kept or changed. */
 export function normalizeOptions(options: VppEngineOptions = {}): EnginePolicy {
   const maxAttempts = checkMs('maxAttempts', options.maxAttempts, 4, true);
-  if (!Number.isInteger(maxAttempts)) throw invalid('maxAttempts', maxAttempts, 'an integer >= 1');
+  if (!Number.isInteger(maxAttempts) || maxAttempts > 100)
+    throw invalid('maxAttempts', maxAttempts, 'an integer from 1 to 100');
+  const deadlineMs = optionalMs('deadlineMs', options.deadlineMs);
   return {
     maxAttempts,
     baseDelayMs: perClass('baseDelayMs', options.baseDelayMs, DEFAULT_BASE, []),
     maxDelayMs: perClass('maxDelayMs', options.maxDelayMs, DEFAULT_CAP, ['transient', 'throttled']),
-    maxRetryAfterMs: checkMs('maxRetryAfterMs', options.maxRetryAfterMs, 60_000),
-    deadlineMs: optionalMs('deadlineMs', options.deadlineMs),
+    maxRetryAfterMs: checkDuration('maxRetryAfterMs', options.maxRetryAfterMs, DEFAULT_MAX_RETRY_AFTER_MS),
+    deadlineMs,
+    retryDeadlineMs: deadlineMs ?? DEFAULT_DEADLINE_MS,
     attemptTimeoutMs: optionalMs('attemptTimeoutMs', options.attemptTimeoutMs),
     budget: normalizeBudget(options.budget),
     rateLimit: normalizeRateLimit(options.rateLimit),

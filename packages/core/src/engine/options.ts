@@ -1,27 +1,33 @@
 import type { EventOrigins } from '../async/event-origins.js';
+import type { RetryClass } from '../catalog/retry-class.js';
 import type { DecodedResponse, DecodeInput, DecodeOptions } from '../decode/types.js';
-import type { RetryClass } from '../retry-class.js';
-import type { EngineListeners } from './events.js';
-import type { RetryableClass } from './retryable.js';
-import type { TenantStore } from './tenant-store.js';
+import type { RetryableClass } from '../shared/retryable.js';
+import type { OtelMeterLike } from '../telemetry/otel-meter-backend.js';
+import type { EngineListeners } from './call/events.js';
+import type { VppLogger } from './drift/drift-log.js';
+import type { DelayContext } from './policy/engine-policy.js';
+import type { TenantStore } from './tenant/tenant-store.js';
 
-/** What a custom `delay` function is told; its answer is always clamped to `[floorMs, capMs]`. */
-export interface DelayContext {
-  readonly retryClass: RetryableClass;
-  /** Retries already made for this request (0 before the first retry). */
-  readonly retries: number;
-  /** The delay the engine computed. */
-  readonly computedMs: number;
-  /** The server's Retry-After in ms, when it sent one. */
-  readonly retryAfterMs: number | null;
-  readonly floorMs: number;
-  readonly capMs: number;
-}
+export type { DelayContext } from './policy/engine-policy.js';
 
 /** A metrics registry in prom-client's shape (`getSingleMetric`, `registerMetric`). */
 export interface MetricsRegistryLike {
   getSingleMetric(name: string): unknown;
   registerMetric(metric: never): void;
+}
+
+/** The per-tenant rate limit: a ceiling, a burst, and the closed loop that follows what the organization admits. */
+export interface RateLimitOptions {
+  /** The ceiling, requests per second (default 15; otherwise Apple's announced `maxRequestPerSecond`). */
+  readonly requestsPerSecond?: number;
+  /** Requests that may leave at once (default: the per-second allowance). */
+  readonly burst?: number;
+  /**
+   * The closed loop: a throttle (9646, 429) lowers the tenant's rate to `beta ×` the rate in force, which then
+   * grows back along a cubic toward the ceiling. `false` keeps the rate at the ceiling (open loop).
+   * Defaults in README ("Rate in force").
+   */
+  readonly adaptive?: { readonly beta?: number; readonly scale?: number; readonly minRate?: number } | false;
 }
 
 /** Options of {@link createVppEngine}. Every field is optional; the defaults are documented in README.engine.md. */
@@ -48,7 +54,7 @@ export interface VppEngineOptions {
    * spaces requests evenly; `burst: 1` sends one every `1 / requestsPerSecond` s. What you leave out follows the
    * `limits.maxRequestPerSecond` Apple announces in a `service/config` answer the engine sees.
    */
-  readonly rateLimit?: { readonly requestsPerSecond?: number; readonly burst?: number } | false;
+  readonly rateLimit?: RateLimitOptions | false;
   /** Where per-tenant gates, budgets and 9603 counts live (default: in memory, this process). */
   readonly store?: TenantStore;
   /** Per-code retry class overrides, e.g. `{ 9610: 'transient' }`. */
@@ -61,8 +67,14 @@ export interface VppEngineOptions {
   readonly now?: () => number;
   /** Randomness in [0, 1) (default Math.random). */
   readonly random?: () => number;
-  /** Prometheus metrics through prom-client, or false. */
-  readonly metrics?: { readonly registry?: MetricsRegistryLike; readonly prefix?: string } | false;
+  /**
+   * The `apple_vpp_*` metrics, or false: on a prom-client registry (default: prom-client's global one), or
+   * through an OpenTelemetry Meter (`metrics.getMeter('my-app')`) with the same instrument names and labels.
+   */
+  readonly metrics?:
+    | { readonly registry?: MetricsRegistryLike; readonly prefix?: string }
+    | { readonly meter: OtelMeterLike; readonly prefix?: string }
+    | false;
   /** OpenTelemetry spans through @opentelemetry/api, or false. */
   readonly tracing?: { readonly tracerProvider?: unknown } | false;
   /** Listeners attached at creation (same as `engine.on`). */
@@ -73,6 +85,12 @@ export interface VppEngineOptions {
    * `createNotificationHandler`, and their spans link back to the call with no code of yours.
    */
   readonly origins?: EventOrigins;
+  /**
+   * Where the engine logs what operators should read once: today, each error code Apple's service config lists
+   * that the catalog lacks or words differently. Anything with `warn(message)` (`console`, pino, winston); `false`
+   * for silence. Default: Node's process warnings (`process.on('warning')`, type `VppCatalogDrift`).
+   */
+  readonly logger?: VppLogger | false;
   /** The response decoder (default: core's `decodeResponse`). */
   readonly decode?: (input: DecodeInput, options: DecodeOptions) => DecodedResponse;
 }

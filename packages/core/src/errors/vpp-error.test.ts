@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { decodeResponse } from '../decode/decode-response.js';
 import { describeFailure, vppErrorFromDecoded } from './from-decoded.js';
@@ -32,7 +33,8 @@ describe('vppErrorFromDecoded', () => {
       retryClass: 'state',
       httpStatus: 200,
     });
-    expect(err.decoded).toBe(decoded);
+    expect(err.unredacted().decoded).toBe(decoded);
+    expect(err.decoded?.failures.map((f) => f.code)).toEqual([9616, 9610]);
     expect(isVppError(err)).toBe(true);
   });
 
@@ -41,8 +43,18 @@ describe('vppErrorFromDecoded', () => {
       config: { headers: { Authorization: `Bearer ${S_TOKEN}` }, data: JSON.stringify(leakyBody) },
     });
     const err = vppErrorFromDecoded(decodeResponse({ status: 200, body: leakyBody }), { cause });
-    expect(err.cause).toBe(cause);
-    const surfaces = [String(err), err.stack?.split('\n')[0] ?? '', JSON.stringify(err), err.message];
+    expect(err.unredacted().cause).toBe(cause);
+    expect(err.cause).toEqual({ name: 'Error', code: null, httpStatus: null });
+    const surfaces = [
+      String(err),
+      err.stack ?? '',
+      JSON.stringify(err),
+      err.message,
+      inspect(err),
+      inspect(err, { showHidden: true, depth: Number.POSITIVE_INFINITY }),
+      JSON.stringify(err.decoded),
+      JSON.stringify(err.failures),
+    ];
     for (const text of surfaces) {
       for (const secret of [S_TOKEN, EMAIL, CLIENT_USER_ID, SERIAL, 'Bearer'])
         expect(text).not.toContain(secret);
@@ -71,5 +83,40 @@ describe('vppErrorFromDecoded', () => {
       retryAt: 1_000,
       reason: 'retry_after_too_long',
     });
+  });
+
+  it('keeps the raw failures reachable on purpose, through unredacted()', () => {
+    const err = vppErrorFromDecoded(decodeResponse({ status: 200, body: leakyBody }));
+    expect(err.failures[0]).toEqual({
+      code: 9610,
+      known: true,
+      message: 'License not found.',
+      serverMessage: null,
+      retryClass: 'state',
+      httpStatus: 200,
+      source: 'item',
+    });
+    const raw = err.unredacted().failures[0];
+    expect(raw?.entities?.clientUserIds).toEqual([CLIENT_USER_ID]);
+    expect(raw?.serverMessage).toBe(EMAIL);
+  });
+
+  it('reads a code outside the catalog as other wherever it shows the code', () => {
+    const decoded = decodeResponse({ status: 400, body: { error: 'plantcuid-44d2', message: EMAIL } });
+    expect(decoded.failures[0]?.code).toBe('plantcuid-44d2');
+    const err = vppErrorFromDecoded(decoded);
+    expect(err.errorNumber).toBe('other');
+    expect(err.toJSON()).toMatchObject({ errorNumber: 'other', failures: [{ code: 'other' }] });
+    expect(inspect(err)).not.toContain('plantcuid');
+    expect(err.unredacted().failures[0]?.code).toBe('plantcuid-44d2');
+  });
+
+  it('never carries a retryAt a Date cannot hold', () => {
+    for (const retryAt of [Number.NaN, Number.POSITIVE_INFINITY, 1e18, -1]) {
+      const err = new VppError({ code: 'ERR_VPP_RETRY_AFTER', message: 'x', retryAt });
+      expect(err.retryAt).toBeNull();
+      expect(() => JSON.stringify(err)).not.toThrow();
+    }
+    expect(new VppError({ code: 'ERR_VPP_RETRY_AFTER', message: 'x', retryAt: 5 }).retryAt).toBe(5);
   });
 });

@@ -1,4 +1,4 @@
-import { RecentKeys } from '../async/recent-keys.js';
+import { RecentKeys } from '../shared/recent-keys.js';
 
 /** The (eventId, error number) pairs a registry has already counted. */
 export type EventLedger = RecentKeys<true>;

@@ -8,3 +8,4 @@ export type {
   MetricsBackend,
 } from './metrics-port.js';
 export { OPERATIONS, operationOf } from './operation.js';
+export type { OtelMeterLike } from './otel-meter-backend.js';

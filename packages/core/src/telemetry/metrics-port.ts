@@ -43,4 +43,13 @@ export interface MetricsBackend {
   counter(spec: MetricSpec): CounterPort;
   histogram(spec: MetricSpec & { readonly buckets: readonly number[] }): HistogramPort;
   gauge(spec: MetricSpec & { readonly aggregator?: 'sum' | 'max' | 'min' }): GaugePort;
+  /**
+   * Optional: a gauge whose values are read from `read` only when the metric is collected (a scrape), so a value
+   * that changes with time costs nothing between scrapes. Several readers on one metric: the lowest value per
+   * label set wins. The backend holds `read` weakly: it goes when its owner (an engine) does.
+   */
+  sampledGauge?(spec: MetricSpec, read: GaugeReader): void;
 }
+
+/** Reports the current values of a sampled gauge, one call of `set` per label set. */
+export type GaugeReader = (set: (labels: Labels, value: number) => void) => void;

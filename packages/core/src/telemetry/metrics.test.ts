@@ -1,7 +1,7 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
+import type { Transport } from '../engine/call/types.js';
 import { createVppEngine } from '../engine/create-engine.js';
-import type { Transport } from '../engine/types.js';
 
 type Reply = { status: number; headers?: Record<string, string>; body?: unknown };
 const instant = (reply: (i: number) => Reply): Transport<Reply> => {
@@ -34,7 +34,7 @@ describe('Prometheus metrics', () => {
     const text = await registry.metrics();
     expect(text).toContain('apple_vpp_requests_total{operation="assets_associate",outcome="success"} 1');
     expect(text).toContain(
-      'apple_vpp_requests_total{operation="assets_get",outcome="error",error_class="auth_fatal"} 1',
+      'apple_vpp_requests_total{operation="assets_get",outcome="error",retry_class="auth_fatal"} 1',
     );
     expect(text).toContain(
       'apple_vpp_attempts_total{operation="assets_associate",http_response_status_code="429",retry_class="throttled"} 1',
@@ -45,7 +45,7 @@ describe('Prometheus metrics', () => {
     expect(text).toContain('apple_vpp_retries_total{operation="assets_associate",retry_class="throttled"} 1');
     expect(text).toContain('apple_vpp_retry_give_ups_total{operation="assets_get",reason="not_retryable"} 1');
     expect(text).toContain(
-      'apple_vpp_retry_delay_seconds_count{retry_class="throttled",delay_source="backoff"} 1',
+      'apple_vpp_retry_delay_seconds_count{operation="assets_associate",retry_class="throttled",delay_source="backoff"} 1',
     );
     expect(text).toContain('apple_vpp_requests_in_flight 0');
   });

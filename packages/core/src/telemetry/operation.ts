@@ -1,4 +1,4 @@
-import { BoundedCache } from '../engine/bounded-cache.js';
+import { BoundedCache } from '../shared/bounded-cache.js';
 
 /** v2 endpoints (path after `/mdm/v2/`) → operation label. `METHOD path` keys win over plain paths. */
 const V2_OPERATIONS: Readonly<Record<string, string>> = {

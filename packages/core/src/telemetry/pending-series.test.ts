@@ -1,7 +1,7 @@
 import { Counter, Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
+import type { Transport } from '../engine/call/types.js';
 import { createVppEngine } from '../engine/create-engine.js';
-import type { Transport } from '../engine/types.js';
 
 const url = 'https://vpp.itunes.apple.com/mdm/v2/assets';
 const ok: Transport<{ status: number; body: string }> = {
@@ -37,7 +37,7 @@ describe('metrics held until the registry is read', () => {
     const theirs = new Counter({
       name: 'apple_vpp_requests_total',
       help: 'pre-registered by the application',
-      labelNames: ['operation', 'outcome', 'error_class'],
+      labelNames: ['operation', 'outcome', 'retry_class'],
       registers: [registry],
     });
     const engine = createVppEngine({ metrics: { registry }, tracing: false, rateLimit: false });

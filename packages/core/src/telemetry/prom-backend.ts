@@ -1,6 +1,7 @@
 import type {
   CounterPort,
   GaugePort,
+  GaugeReader,
   HistogramPort,
   Labels,
   MetricSpec,
@@ -13,10 +14,11 @@ import {
   PendingHistogram,
   type PromSeriesTarget,
 } from './pending-series.js';
+import { lowestReadings } from './sampled-gauge.js';
 
 /** The parts of prom-client the backend uses (structural, so core needs no prom-client types). */
 interface PromMetric extends PromSeriesTarget {
-  set?(value: number): void;
+  set?(labelsOrValue: Record<string, string> | number, value?: number): void;
   inc?(labels: Record<string, string>, value?: number): void;
   dec?(labels: Record<string, string>, value?: number): void;
 }
@@ -100,7 +102,29 @@ export function promBackend(prom: PromClientModule, registry: PromRegistry): Met
       const metric = getOrCreate(prom.Gauge, { ...spec });
       return gaugePort(metric);
     },
+    sampledGauge(spec, read) {
+      const metric = getOrCreate(prom.Gauge, { ...spec });
+      sampledReaders(metric)?.add(new WeakRef(read));
+    },
   };
+}
+
+const readersByMetric = new WeakMap<object, Set<WeakRef<GaugeReader>>>();
+
+/** The readers of a sampled gauge this package created (null for someone else's metric: nothing to hook). */
+function sampledReaders(metric: PromMetric): Set<WeakRef<GaugeReader>> | null {
+  const known = readersByMetric.get(metric);
+  if (known !== undefined) return known;
+  const pending = pendingByMetric.get(metric);
+  if (pending === undefined) return null;
+  const readers = new Set<WeakRef<GaugeReader>>();
+  readersByMetric.set(metric, readers);
+  pending.set('sampled', {
+    flush() {
+      for (const { labels, value } of lowestReadings(readers)) metric.set?.(labels, value);
+    },
+  });
+  return readers;
 }
 
 /** A gauge whose inc/dec are summed until the metric is read; `set` replaces whatever was pending. */

@@ -7,8 +7,8 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Transport } from '../engine/call/types.js';
 import { createVppEngine } from '../engine/create-engine.js';
-import type { Transport } from '../engine/types.js';
 
 type Reply = { status: number; headers?: Record<string, string>; body?: unknown };
 
@@ -81,6 +81,9 @@ describe('OpenTelemetry logical span', () => {
       'server.port': 443,
       'apple_vpp.api': 'v2',
       'apple_vpp.request.attempts': 2,
+      'http.request.method': 'POST',
+      'url.full': 'https://vpp.itunes.apple.com/mdm/v2/assets/associate',
+      'http.response.status_code': 200,
     });
     expect(span?.status.code).toBe(0);
     const retry = span?.events.find((e) => e.name === 'apple_vpp.retry');
@@ -104,8 +107,41 @@ describe('OpenTelemetry logical span', () => {
       .catch(() => undefined);
     const [span] = exporter.getFinishedSpans();
     expect(span?.status.code).toBe(2);
-    expect(span?.attributes).toMatchObject({ 'error.type': '9621', 'apple_vpp.retry.class': 'auth_fatal' });
+    expect(span?.attributes).toMatchObject({
+      'error.type': '9621',
+      'apple_vpp.retry.class': 'auth_fatal',
+      'http.request.method': 'GET',
+      'http.response.status_code': 401,
+    });
     expect(span?.events.map((e) => e.name)).toEqual(['apple_vpp.give_up']);
+  });
+
+  it('url.full carries no credentials or query values; a final network error leaves the status off', async () => {
+    const { exporter, engine } = setup();
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    const failing: Transport<Reply> = {
+      send: async () => {
+        throw reset;
+      },
+      read: (r) => r,
+      readError: () => null,
+    };
+    await engine
+      .execute(
+        {
+          method: 'get',
+          url: `https://admin:hunter2@vpp.itunes.apple.com/mdm/v2/users?clientUserId=${CLIENT_USER_ID}&email=${EMAIL}#x`,
+        },
+        failing,
+      )
+      .catch(() => undefined);
+    const [span] = exporter.getFinishedSpans();
+    expect(span?.attributes['url.full']).toBe(
+      'https://vpp.itunes.apple.com/mdm/v2/users?clientUserId=REDACTED&email=REDACTED',
+    );
+    expect(span?.attributes['http.request.method']).toBe('GET');
+    expect(span?.attributes).not.toHaveProperty('http.response.status_code');
+    expect(span?.attributes['error.type']).toBe('Error');
   });
 
   it('no sToken, Authorization value, email, clientUserId or serial reaches spans, metrics, events or errors', async () => {
@@ -143,15 +179,18 @@ describe('OpenTelemetry logical span', () => {
         scripted([leaky(500, 9603), leaky(400, 9704)]),
       )
       .catch((e: unknown) => errors.push(e));
-    await engine.execute(
-      {
-        method: 'POST',
-        url: 'https://vpp.itunes.apple.com/mdm/manageVPPLicensesByAdamIdSrv',
-        body: legacyBody,
-      },
-      scripted([leaky(200, 9616)]),
-    );
-    expect(errors).toHaveLength(2);
+    // A 9616 with only regUsersAlreadyAssigned (other users hold the item) rejects, its users' ids on the error.
+    await engine
+      .execute(
+        {
+          method: 'POST',
+          url: 'https://vpp.itunes.apple.com/mdm/manageVPPLicensesByAdamIdSrv',
+          body: legacyBody,
+        },
+        scripted([leaky(200, 9616)]),
+      )
+      .catch((e: unknown) => errors.push(e));
+    expect(errors).toHaveLength(3);
     const spans = exporter
       .getFinishedSpans()
       .map((s) => ({ name: s.name, a: s.attributes, e: s.events, st: s.status }));

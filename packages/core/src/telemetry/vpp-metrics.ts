@@ -1,13 +1,14 @@
-import { operationOfEvent } from '../async/event-operation.js';
+import type { RetryClass } from '../catalog/retry-class.js';
 import type { DecodedResponse } from '../decode/types.js';
-import type { DelaySource, GiveUpReason } from '../engine/types.js';
-import type { RetryClass } from '../retry-class.js';
+import type { DelaySource, GiveUpReason } from '../shared/call-outcome.js';
 import type { EventLedger } from './event-ledger.js';
+import { operationOfEvent } from './event-operation.js';
 import { errorNumberLabel, statusLabel } from './labels.js';
 import type {
   CounterPort,
   CounterSeries,
   GaugePort,
+  GaugeReader,
   HistogramPort,
   HistogramSeries,
   MetricsBackend,
@@ -32,6 +33,10 @@ export class VppMetrics {
   readonly #inFlight: GaugePort;
   readonly #giveUps: CounterPort;
   readonly #tokenExpiry: GaugePort;
+  readonly #storeErrors: CounterPort;
+  readonly #backend: MetricsBackend;
+  readonly #prefix: string;
+  readonly #catalogDrift: CounterPort;
   /** Expiry per tenant (a token hash, never the token), so a renewed token replaces its old date. */
   readonly #expiries = new Map<string, number>();
   /** Series handles resolved once per label set: the request path only bumps them. */
@@ -42,11 +47,13 @@ export class VppMetrics {
 
   constructor(backend: MetricsBackend, prefix: string, countedEvents: EventLedger) {
     this.#countedEvents = countedEvents;
-    const n = (name: string): string => `${prefix}${name}`;
+    this.#backend = backend;
+    this.#prefix = prefix;
+    const n = (name: string): string => this.#name(name);
     this.#requests = backend.counter({
       name: n('requests_total'),
       help: 'Logical Apple VPP calls, counted once at completion after retries.',
-      labelNames: ['operation', 'outcome', 'error_class'],
+      labelNames: ['operation', 'outcome', 'retry_class'],
     });
     this.#duration = backend.histogram({
       name: n('request_duration_seconds'),
@@ -72,7 +79,7 @@ export class VppMetrics {
     this.#retryDelay = backend.histogram({
       name: n('retry_delay_seconds'),
       help: 'Wait chosen before a retry.',
-      labelNames: ['retry_class', 'delay_source'],
+      labelNames: ['operation', 'retry_class', 'delay_source'],
       buckets: DELAY_BUCKETS,
     });
     this.#backoffUntil = backend.gauge({
@@ -98,19 +105,53 @@ export class VppMetrics {
       labelNames: [],
       aggregator: 'min',
     });
+    this.#catalogDrift = backend.counter({
+      name: n('catalog_drift_total'),
+      help: "Codes Apple's service config lists that the catalog lacks (kind missing) or words differently (kind wording), each counted once per engine.",
+      labelNames: ['api', 'kind', 'error_number'],
+    });
+    this.#storeErrors = backend.counter({
+      name: n('store_errors_total'),
+      help: 'Failures of the tenant store backend (e.g. Redis), by store operation; the engine went on with its local fallback.',
+      labelNames: ['operation'],
+    });
+  }
+
+  /**
+   * `rate_limit_requests_per_second{limit="in_force"|"ceiling"}`, read at each scrape: the lowest rate in force
+   * among the tenants the closed loop slowed down (the ceiling when none), and the ceiling.
+   */
+  rateReader(read: GaugeReader): void {
+    this.#backend.sampledGauge?.(
+      {
+        name: this.#name('rate_limit_requests_per_second'),
+        help: 'Requests per second the engine lets a tenant send: limit="in_force" is the lowest rate in force (the closed loop lowers it on throttles), limit="ceiling" the configured or announced maxRequestPerSecond.',
+        labelNames: ['limit'],
+      },
+      read,
+    );
+  }
+
+  #name(name: string): string {
+    return `${this.#prefix}${name}`;
+  }
+
+  storeError(operation: string): void {
+    this.#storeErrors.inc({ operation });
   }
 
   callStarted(): void {
     this.#inFlight.inc();
   }
 
-  callEnded(operation: string, outcome: CallOutcome, errorClass: RetryClass | null, seconds: number): void {
+  /** `retry_class` is set on `error` outcomes only: the class of the failure that ended the call. */
+  callEnded(operation: string, outcome: CallOutcome, failureClass: RetryClass | null, seconds: number): void {
     this.#inFlight.dec();
-    const error_class = outcome === 'error' ? (errorClass ?? 'unknown') : undefined;
+    const retry_class = outcome === 'error' ? (failureClass ?? 'unknown') : undefined;
     const ended =
-      this.#ended.get(operation, outcome, error_class) ??
-      this.#ended.set(operation, outcome, error_class, {
-        requests: counterSeries(this.#requests, { operation, outcome, error_class }),
+      this.#ended.get(operation, outcome, retry_class) ??
+      this.#ended.set(operation, outcome, retry_class, {
+        requests: counterSeries(this.#requests, { operation, outcome, retry_class }),
         duration: histogramSeries(this.#duration, { operation, outcome }),
       });
     ended.requests.inc();
@@ -165,7 +206,10 @@ export class VppMetrics {
 
   retry(operation: string, retryClass: RetryClass, delaySource: DelaySource, delayMs: number): void {
     this.#retries.inc({ operation, retry_class: retryClass });
-    this.#retryDelay.observe({ retry_class: retryClass, delay_source: delaySource }, delayMs / 1000);
+    this.#retryDelay.observe(
+      { operation, retry_class: retryClass, delay_source: delaySource },
+      delayMs / 1000,
+    );
   }
 
   giveUp(operation: string, reason: GiveUpReason): void {
@@ -173,6 +217,7 @@ export class VppMetrics {
   }
 
   tokenExpiry(tenant: string, epochMs: number): void {
+    if (!Number.isFinite(epochMs)) return;
     if (this.#expiries.get(tenant) === epochMs) return;
     this.#expiries.delete(tenant);
     this.#expiries.set(tenant, epochMs);
@@ -181,7 +226,13 @@ export class VppMetrics {
     this.#tokenExpiry.set(Math.min(...this.#expiries.values()) / 1000);
   }
 
+  /** One difference between Apple's live error list and the catalog; an uncatalogued number is labelled `other`. */
+  catalogDrift(api: 'v2' | 'legacy' | 'unknown', kind: 'missing' | 'wording', errorNumber: number): void {
+    this.#catalogDrift.inc({ api, kind, error_number: errorNumberLabel(errorNumber) });
+  }
+
   backoffUntil(epochMs: number): void {
+    if (!Number.isFinite(epochMs)) return;
     const seconds = epochMs / 1000;
     if (seconds <= this.#backoffUntilSeconds) return;
     this.#backoffUntilSeconds = seconds;

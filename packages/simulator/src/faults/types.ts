@@ -43,6 +43,18 @@ export interface FaultConfig {
   readonly htmlError?: (ChanceFault & { readonly status?: 502 | 503 }) | false;
   /** Apple's legacy duplicate-request guards 9630/9631/9632. */
   readonly stormGuard?: { readonly windowMs?: number; readonly threshold?: number } | false;
+  /**
+   * Apple starts using an error code: both service-config answers list it in `errorCodes`, and calls answer with it
+   * with `probability` (default 0: only listed). v2 uses `status` (default 400); legacy answers HTTP 200, status -1.
+   */
+  readonly newErrorCode?:
+    | {
+        readonly errorNumber: number;
+        readonly errorMessage: string;
+        readonly probability?: number;
+        readonly status?: number;
+      }
+    | false;
   /** Answer 9625 for this token. */
   readonly revoked?: boolean;
 }

@@ -1,3 +1,5 @@
+import { listedErrorCodes } from '../faults/new-code.js';
+import type { FaultConfig } from '../faults/types.js';
 import { errorBody, legacyError, type Reply } from '../http/reply.js';
 import { type LegacyContext, legacyOk } from './context.js';
 
@@ -22,7 +24,7 @@ const LEGACY_CODES: readonly number[] = [
 export const MAX_BATCH_LICENSES = 20;
 
 /** VPPServiceConfigSrv: needs no sToken. */
-export function legacyServiceConfig(baseUrl: string): Reply {
+export function legacyServiceConfig(baseUrl: string, faults: FaultConfig): Reply {
   const urls: Record<string, string> = {};
   for (const [field, name] of Object.entries(SERVICES)) urls[field] = `${baseUrl}/mdm/${name}`;
   return {
@@ -33,7 +35,7 @@ export function legacyServiceConfig(baseUrl: string): Reply {
       invitationEmailUrl: `${baseUrl}/invitation/%inviteCode%`,
       maxBatchAssociateLicenseCount: MAX_BATCH_LICENSES,
       maxBatchDisassociateLicenseCount: MAX_BATCH_LICENSES,
-      errorCodes: LEGACY_CODES.map(errorBody),
+      errorCodes: listedErrorCodes(LEGACY_CODES.map(errorBody), faults),
       vppWebsiteUrl: 'https://business.apple.com',
       status: 0,
     },

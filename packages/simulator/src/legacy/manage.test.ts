@@ -28,6 +28,9 @@ describe('manageVPPLicensesByAdamIdSrv', () => {
     expect(again.body).toMatchObject({ status: -1, errorNumber: 9619 });
   });
 
+  // 000_1ba4363d19d7a289.txt: "Sometimes, itʼs because the specific user in the request is already assigned to the
+  // item in question. When that happens, the 9616 error is accompanied by a licenseAlreadyAssigned entry with details
+  // about the user and the license."
   it('answers 9616 with licenseAlreadyAssigned and regUsersAlreadyAssigned shaped as Apple documents', async () => {
     const sim = await simulator();
     const sToken = sim.token();
@@ -78,6 +81,10 @@ describe('manageVPPLicensesByAdamIdSrv', () => {
     expect(String(license.licenseId)).toBe(license.licenseIdStr);
   });
 
+  // 000_1ba4363d19d7a289.txt: "Alternatively, a 9616 error may have a regUsersAlreadyAssigned entry in the response,
+  // with information about the one or more other users who already have the item in question. In these cases, the
+  // VPP user specified by the user ID or the clientUserIdStr does not have the item, but some other users in the
+  // organization associated with the same iTunes Store account have the item."
   it('answers 9616 with only regUsersAlreadyAssigned when another user on the same Apple Account holds the item', async () => {
     const sim = await simulator();
     const sToken = sim.token();

@@ -1,4 +1,5 @@
 import { internalErrorFault, proxyFault, serviceFault, throttleFault } from '../faults/gate.js';
+import { newCodeFault } from '../faults/new-code.js';
 import type { IncomingCall, Services } from '../http/call.js';
 import { parseJsonObject } from '../http/read-body.js';
 import { legacyError, type Reply } from '../http/reply.js';
@@ -34,7 +35,7 @@ export function legacyPipeline(guard: StormGuard) {
     if (call.method !== 'POST') return { ...legacyError(9602), status: 405, headers: { allow: 'POST' } };
     const parsed = parseJsonObject(call.rawBody);
     if (!parsed.ok) return legacyError(9602);
-    if (call.endpoint === 'VPPServiceConfigSrv') return legacyServiceConfig(s.baseUrl());
+    if (call.endpoint === 'VPPServiceConfigSrv') return legacyServiceConfig(s.baseUrl(), call.faults);
     const handler = HANDLERS[call.endpoint];
     if (!handler) return { status: 404, json: { status: -1, errorMessage: 'Not Found' } };
 
@@ -45,7 +46,9 @@ export function legacyPipeline(guard: StormGuard) {
     if (!token.ok) return legacyError(9622);
     if (token.expiresAt <= call.at) return legacyError(9621);
     if (call.faults.revoked) return legacyError(9625, {}, { fault: 'revoked' });
-    const failed = internalErrorFault('legacy', call.faults, call.at, s.chance);
+    const failed =
+      internalErrorFault('legacy', call.faults, call.at, s.chance) ??
+      newCodeFault('legacy', call.faults, s.chance);
     if (failed) return failed;
 
     const org = s.orgs.forToken(call.hash ?? '', token.fields.orgName, token.expiresAt);

@@ -10,7 +10,8 @@ export type FaultKind =
   | 'connection-reset'
   | 'html-error'
   | 'storm-guard'
-  | 'revoked';
+  | 'revoked'
+  | 'new-code';
 
 /** What the server saw and answered. Holds no token, email, clientUserId or serial number. */
 export interface RequestRecord {

@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FaultConfig, ScenarioName } from '../faults/types.js';
 import type { RequestRecord } from '../log/types.js';
@@ -66,7 +67,11 @@ export interface RemoteSimulator {
 export async function startSimulatorProcess(
   options: Omit<SimulatorOptions, 'now'> = {},
 ): Promise<RemoteSimulator> {
-  const entry = fileURLToPath(new URL('./child.js', import.meta.url));
+  // Loaded from the TypeScript sources (a test runner's `source` condition), the child is still the built one.
+  const beside = fileURLToPath(new URL('./child.js', import.meta.url));
+  const entry = existsSync(beside)
+    ? beside
+    : fileURLToPath(new URL('../../dist/process/child.js', import.meta.url));
   // 'advanced' serialization keeps undefined arguments (violations(undefined, {...})) and Dates intact.
   const child = fork(entry, [JSON.stringify(options)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

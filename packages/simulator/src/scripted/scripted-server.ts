@@ -11,6 +11,11 @@ export interface ScriptedReply {
   readonly reset?: boolean;
   /** Answer after this long. */
   readonly delayMs?: number;
+  /**
+   * Sends the status, the headers (with the whole body's `content-length`) and only this many bytes of the body,
+   * then resets the connection: a body lost in the middle.
+   */
+  readonly resetAfterBytes?: number;
 }
 
 /** What the server received, in arrival order: the server-side truth a test compares against. */
@@ -44,6 +49,15 @@ export type Script = readonly ScriptedReply[] | ((request: ScriptedRequest, inde
  * // … call server.url; then inspect server.requests …
  * await server.close();
  */
+/** Writes part of the body, then resets the socket once the client has had time to read the headers. */
+function resetMidBody(res: ServerResponse, body: string, bytes: number): void {
+  const whole = Buffer.from(body);
+  res.write(whole.subarray(0, Math.max(0, Math.min(bytes, whole.byteLength - 1))), () => {
+    // A reset drops what the kernel has not sent yet: give loopback a moment to deliver the head first.
+    setTimeout(() => res.socket?.resetAndDestroy(), 20).unref();
+  });
+}
+
 export async function startScriptedServer(
   script: Script,
   onRequest?: (request: ScriptedRequest) => void,
@@ -78,8 +92,14 @@ export async function startScriptedServer(
           return;
         }
         const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
-        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
-        res.end(body);
+        const length = Buffer.byteLength(body);
+        res.writeHead(reply.status ?? 200, {
+          'content-type': 'application/json',
+          'content-length': String(length),
+          ...reply.headers,
+        });
+        if (reply.resetAfterBytes === undefined) res.end(body);
+        else resetMidBody(res, body, reply.resetAfterBytes);
       };
       if (reply.delayMs === undefined) send();
       else setTimeout(send, reply.delayMs).unref();

@@ -1,4 +1,5 @@
 import { internalErrorFault, proxyFault, serviceFault, throttleFault } from '../faults/gate.js';
+import { newCodeFault } from '../faults/new-code.js';
 import type { IncomingCall, Services } from '../http/call.js';
 import { parseJsonObject } from '../http/read-body.js';
 import { type Reply, v2Error } from '../http/reply.js';
@@ -49,6 +50,8 @@ export async function v2Pipeline(call: IncomingCall, s: Services): Promise<Reply
   if (failed) return failed;
 
   if (tokenless) return serviceConfig(s.baseUrl(), call.faults);
+  const newCode = newCodeFault('v2', call.faults, s.chance);
+  if (newCode) return newCode;
   if (!org || !route) return v2Error(9601, 401);
   return route.handler({
     org,

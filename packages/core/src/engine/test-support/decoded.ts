@@ -1,5 +1,5 @@
+import type { RetryClass } from '../../catalog/retry-class.js';
 import type { DecodedResponse, VppFailure } from '../../decode/types.js';
-import type { RetryClass } from '../../retry-class.js';
 
 /** A decoded failure built by hand, so decision tests do not depend on the decoder. */
 export function failureOf(

@@ -1,4 +1,4 @@
-import type { AttemptContext, Transport } from '../types.js';
+import type { AttemptContext, Transport } from '../call/types.js';
 
 export interface FakeReply {
   readonly status: number;

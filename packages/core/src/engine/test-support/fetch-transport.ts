@@ -1,4 +1,4 @@
-import type { RequestDescriptor, Transport } from '../types.js';
+import type { RequestDescriptor, Transport } from '../call/types.js';
 
 export interface FetchResult {
   readonly status: number;

@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RequestDescriptor } from '../call/types.js';
+import { createVppEngine } from '../create-engine.js';
+import { fakeApple } from '../test-support/fake-apple.js';
+
+const START = 1_700_000_000_000;
+beforeEach(() => {
+  vi.useFakeTimers({ now: START });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Apple-like limit: at most `limit` arrivals per sliding second; more get 429 + Retry-After. */
+function limitedApple(limit: number) {
+  const arrivals: number[] = [];
+  let blockedUntil = 0;
+  let early = 0;
+  const apple = fakeApple((_index, now) => {
+    if (now < blockedUntil) early += 1;
+    while (arrivals.length > 0 && now - arrivals[0]! >= 1000) arrivals.shift();
+    if (arrivals.length >= limit) {
+      blockedUntil = Math.max(blockedUntil, arrivals[0]! + 1000);
+      const seconds = Math.ceil((blockedUntil - now) / 1000);
+      return {
+        status: 429,
+        headers: { 'retry-after': String(seconds) },
+        body: { errorNumber: 9646, errorMessage: 'x' },
+      };
+    }
+    arrivals.push(now);
+    return { status: 200, body: {} };
+  });
+  return { ...apple, early: () => early };
+}
+
+describe('throughput under Apple’s 15 requests/second limit (simulated time)', () => {
+  it('300 requests from 20 workers finish within 1.05× the ideal 19 s, each in one attempt', async () => {
+    const engine = createVppEngine({ metrics: false, tracing: false });
+    const apple = limitedApple(15);
+    const request: RequestDescriptor = {
+      method: 'GET',
+      url: 'https://vpp.itunes.apple.com/mdm/v2/assets',
+      headers: { authorization: 'Bearer one-token' },
+    };
+    let remaining = 300;
+    let finishedAt = 0;
+    const worker = async () => {
+      while (remaining > 0) {
+        remaining -= 1;
+        await engine.execute(request, apple.transport);
+        finishedAt = Math.max(finishedAt, Date.now());
+      }
+    };
+    const all = Promise.all(Array.from({ length: 20 }, worker));
+    await vi.runAllTimersAsync();
+    await all;
+    // Ideal: 15 at once, then 15 more each second: the last batch leaves at 19 s.
+    expect(apple.sentAt.length).toBe(300); // no 429, so no retry
+    expect(finishedAt - START).toBeLessThanOrEqual(19_000 * 1.05);
+    expect(apple.early()).toBe(0);
+  });
+});
