@@ -15,6 +15,12 @@ import type { RateChange, TenantStore, Turn } from './tenant-store.js';
 const PRUNE_AT = 1024;
 /** A tenant unused this long is idle: its slots, rate record and streak say nothing about today any more. */
 const IDLE_MS = 10 * 60_000;
+/**
+ * Beyond this many tenants the least recently used half of those not waiting at a gate is forgotten too, idle or
+ * not (a process that sees hundreds of thousands of tokens must not keep them all). Forgetting one resets its
+ * budget, streak and learned rate: the cost of that is one more discovery, never a call sent inside a gate.
+ */
+const MAX_TENANTS = 5000;
 
 interface TenantState {
   gateUntil: number;
@@ -30,7 +36,7 @@ const GO: Turn = Object.freeze({ kind: 'go' });
 
 /**
  * The default {@link TenantStore}: one process, in memory, synchronous. Tenants idle for 10 minutes (gate open)
- * are forgotten once more than 1024 are remembered.
+ * are forgotten once more than 1024 are remembered; beyond 5000, the least recently used are forgotten as well.
  */
 export class MemoryTenantStore implements TenantStore {
   readonly #tenants = new Map<string, TenantState>();
@@ -170,10 +176,22 @@ export class MemoryTenantStore implements TenantStore {
 
   /** Drops idle tenants; the next sweep waits until the map doubles, so sweeping stays O(1) per new tenant. */
   #forgetIdle(now: number): void {
+    const evictable = (state: TenantState) =>
+      state.gateUntil <= now && (state.slots === null || slotsIdle(state.slots, now));
     for (const [tenant, state] of this.#tenants) {
-      const idle = state.lastUsedAt + IDLE_MS < now && state.gateUntil <= now;
-      if (idle && (state.slots === null || slotsIdle(state.slots, now))) this.#tenants.delete(tenant);
+      if (state.lastUsedAt + IDLE_MS < now && evictable(state)) this.#tenants.delete(tenant);
     }
-    this.#pruneAt = Math.max(PRUNE_AT, this.#tenants.size * 2);
+    if (this.#tenants.size >= MAX_TENANTS) this.#forgetLeastRecent(evictable);
+    this.#pruneAt = Math.max(PRUNE_AT, Math.min(this.#tenants.size * 2, MAX_TENANTS));
+  }
+
+  #forgetLeastRecent(evictable: (state: TenantState) => boolean): void {
+    const candidates = [...this.#tenants.values()].filter(evictable).map((state) => state.lastUsedAt);
+    if (candidates.length === 0) return;
+    candidates.sort((a, b) => a - b);
+    const before = candidates[Math.floor(candidates.length / 2)] as number;
+    for (const [tenant, state] of this.#tenants) {
+      if (state.lastUsedAt <= before && evictable(state)) this.#tenants.delete(tenant);
+    }
   }
 }

@@ -125,13 +125,27 @@ describe('MemoryTenantStore memory', () => {
     expect(store.getBudget('old-1')).toBeUndefined();
   });
 
-  it('keeps a tenant whose gate is still closed, and active tenants, however many', () => {
+  it('keeps a tenant whose gate is still closed, and recently active tenants', () => {
     const store = new MemoryTenantStore();
     store.acquire('gated', T0, settings);
     store.raiseGate('gated', T0 + 3_600_000);
     for (let i = 0; i < 2000; i++) store.acquire(`active-${i}`, T0 + 11 * 60_000, settings);
     expect(store.getGateUntil('gated')).toBe(T0 + 3_600_000);
     expect(store.size).toBe(2001);
+  });
+
+  it('never remembers more than 5000 tenants, however busy, and never forgets a closed gate', () => {
+    const store = new MemoryTenantStore();
+    store.acquire('gated', T0, settings);
+    store.raiseGate('gated', T0 + 3_600_000);
+    for (let i = 0; i < 200_000; i++) {
+      const now = T0 + 2000 + i; // one new token a millisecond: none idle for 10 minutes
+      store.acquire(`token-${i}`, now, settings);
+      store.addBudget(`token-${i}`, -14, 500);
+    }
+    expect(store.size).toBeLessThanOrEqual(5000);
+    expect(store.getGateUntil('gated')).toBe(T0 + 3_600_000);
+    expect(store.getBudget('token-199999')).toBe(486); // the newest are kept
   });
 
   it('remembers at most 64 send times per tenant, whatever the rate, and still never exceeds it', () => {
