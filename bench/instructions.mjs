@@ -8,7 +8,7 @@
 // apart: compiles still happen between the two counts and are a one-time cost, and the GC's share depends on
 // where a major collection falls. The headline is the mutator (JavaScript, builtins and runtime) ratio.
 // Slow (about 15 minutes), so `pnpm bench` does not run it: `pnpm build && node bench/instructions.mjs`.
-// Usage: node bench/instructions.mjs [--low 2000] [--high 6000] [--adapters axios,got]
+// Usage: node bench/instructions.mjs [--low 2000] [--high 6000] [--adapters axios,got] [--got-sides wrapper]
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -24,14 +24,21 @@ const { values } = parseArgs({
     low: { type: 'string', default: '2000' },
     high: { type: 'string', default: '6000' },
     adapters: { type: 'string', default: 'axios,got' },
+    // Further got sides to price against the same bare run, e.g. `wrapper` (packages/got-hook/bench/one-side.mjs).
+    'got-sides': { type: 'string', default: '' },
   },
 });
 const low = Number(values.low);
 const high = Number(values.high);
-/** @type {Record<string, string>} */
+/**
+ * Each adapter's one-side script and its arguments after the server url. Both send one request at a time: with
+ * several in flight, how many answers one event-loop turn handles depends on timing, so on a loaded machine two
+ * runs of the same bare got side differed by 5 % (8 at a time); one at a time, every request takes the same path.
+ * @type {Record<string, { script: string, extra: string[] }>}
+ */
 const SCRIPTS = {
-  axios: 'packages/axios-interceptor/bench/one-side.mjs',
-  got: 'packages/got-hook/bench/one-side.mjs',
+  axios: { script: 'packages/axios-interceptor/bench/one-side.mjs', extra: [] },
+  got: { script: 'packages/got-hook/bench/one-side.mjs', extra: ['1'] },
 };
 
 try {
@@ -98,8 +105,8 @@ function readCounts(path) {
  * @returns {Promise<Counts>}
  */
 function countOne(adapter, side, requests) {
-  const script = SCRIPTS[adapter];
-  if (script === undefined) return Promise.reject(new Error(`unknown adapter ${adapter} (axios or got)`));
+  const oneSide = SCRIPTS[adapter];
+  if (oneSide === undefined) return Promise.reject(new Error(`unknown adapter ${adapter} (axios or got)`));
   const out = join(work, `${adapter}-${side}-${requests}.out`);
   const args = [
     '--tool=cachegrind',
@@ -108,10 +115,13 @@ function countOne(adapter, side, requests) {
     process.execPath,
     // Optimizing compiles then happen at the same call counts as without valgrind's slowdown.
     '--no-concurrent-recompilation',
-    script,
+    // The GC on the main thread: no helper threads whose share depends on scheduling.
+    '--single-threaded',
+    oneSide.script,
     side,
     String(requests),
     url,
+    ...oneSide.extra,
   ];
   return new Promise((resolve, reject) => {
     const child = spawn('valgrind', args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -137,8 +147,9 @@ try {
   for (const adapter of values.adapters.split(',')) {
     /** @param {string} side @returns {Promise<Side>} */
     const measure = async (side) => {
-      // Two processes at a time: one per core.
-      const [a, b] = await Promise.all([countOne(adapter, side, low), countOne(adapter, side, high)]);
+      // One process at a time: the machine is shared, and valgrind is heavy.
+      const a = await countOne(adapter, side, low);
+      const b = await countOne(adapter, side, high);
       /** @param {keyof Counts} key */
       const per = (key) => Math.round((b[key] - a[key]) / (high - low));
       const result = {
@@ -151,20 +162,27 @@ try {
       return result;
     };
     const bare = await measure('bare');
-    const vppwatch = await measure('vppwatch');
-    report[adapter] = {
-      bare,
-      vppwatch,
-      mutatorAddedPerRequest: vppwatch.mutatorPerRequest - bare.mutatorPerRequest,
+    /** @param {Side} side */
+    const against = (side) => ({
+      mutatorAddedPerRequest: side.mutatorPerRequest - bare.mutatorPerRequest,
       ratio: {
-        mutator: +(vppwatch.mutatorPerRequest / bare.mutatorPerRequest).toFixed(4),
+        mutator: +(side.mutatorPerRequest / bare.mutatorPerRequest).toFixed(4),
         withGc: +(
-          (vppwatch.mutatorPerRequest + vppwatch.gcPerRequest) /
+          (side.mutatorPerRequest + side.gcPerRequest) /
           (bare.mutatorPerRequest + bare.gcPerRequest)
         ).toFixed(4),
-        all: +(vppwatch.perRequest / bare.perRequest).toFixed(4),
+        all: +(side.perRequest / bare.perRequest).toFixed(4),
       },
-    };
+    });
+    const vppwatch = await measure('vppwatch');
+    /** @type {Record<string, unknown>} */
+    const result = { bare, vppwatch, ...against(vppwatch) };
+    const extra = adapter === 'got' ? values['got-sides'].split(',').filter(Boolean) : [];
+    for (const name of extra) {
+      const side = await measure(name);
+      result[name] = { ...side, ...against(side) };
+    }
+    report[adapter] = result;
   }
 } finally {
   server.close();

@@ -3,14 +3,15 @@
 // adapters' overhead benches, each in its own process, then one summary with every ratio against its same-run
 // baseline and whether each target is met, then the replica bench (worker processes sharing one token through the
 // Redis store, against each process on its own). A report, not a test: nothing here fails on a number.
-// Usage: node scripts/bench.mjs [--skip throttle,decode,overhead,soak,replicas] [--throttle-args="--jobs 1 --full"]
-//        [--replicas-args="--workers 1,4 --calls 200"]
+// Usage: node scripts/bench.mjs [--skip throttle,capacity,decode,overhead,soak,replicas]
+//        [--throttle-args="--jobs 1 --full"] [--capacity-args="--quick"] [--replicas-args="--workers 1,4 --calls 200"]
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CACHE_DIR, writeResult } from '../bench/lib/cache-dir.mjs';
+import { capacitySummary, capacityVerdicts } from '../bench/lib/capacity-summary.mjs';
 import { extractJson, findNumber } from '../bench/lib/find-ratio.mjs';
 import { replicaTable, replicaVerdicts } from '../bench/lib/replica-summary.mjs';
 import { runScript } from '../bench/lib/run-script.mjs';
@@ -23,6 +24,7 @@ const { values } = parseArgs({
   options: {
     skip: { type: 'string', default: '' },
     'throttle-args': { type: 'string', default: '' },
+    'capacity-args': { type: 'string', default: '' },
     'replicas-args': { type: 'string', default: '' },
   },
 });
@@ -48,6 +50,7 @@ async function benchScript(name, args = []) {
 }
 
 const throttle = await benchScript('throttle', values['throttle-args'].split(' ').filter(Boolean));
+const capacity = await benchScript('capacity', values['capacity-args'].split(' ').filter(Boolean));
 const decode = await benchScript('decode');
 const soak = await benchScript('soak');
 
@@ -109,6 +112,11 @@ if (throttle !== null) {
     (v) => v.insideWindow,
     (r) => `${r.insideWindow}`,
   );
+  console.log('');
+}
+if (capacity !== null) {
+  for (const line of capacitySummary(capacity)) console.log(line);
+  verdicts.push(...capacityVerdicts(capacity));
   console.log('');
 }
 if (decode !== null) {

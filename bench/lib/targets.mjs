@@ -25,3 +25,37 @@ export function judgeRun(run) {
   const insideWindow = run.insideWindow <= TARGETS.insideWindow;
   return { allDoneInTime, attempts, insideWindow, all: allDoneInTime && attempts && insideWindow };
 }
+
+/** Targets for every vppwatch row of the capacity bench (bench/capacity.mjs). */
+export const CAPACITY_TARGETS = Object.freeze({
+  /** Logical calls that finally rejected. */
+  rejected: 0,
+  attemptsPerCall: 1.1,
+  /** 429s as a share of attempts. */
+  throttledShare: 0.05,
+  /** Wall time against the ideal for the real capacity. */
+  wallRatio: 1.1,
+  /** After capacity returns to 15/s: a 1 s window with >= 0.9 x 15 served, within this long. */
+  recoveryMs: 10_000,
+});
+
+/**
+ * @param {import('./capacity-bench-run.mjs').CapacityRunResult} run
+ * @returns {{ rejected: boolean, attempts: boolean, throttled: boolean, wall: boolean, recovery: boolean, all: boolean }}
+ */
+export function judgeCapacityRun(run) {
+  const rejected = run.rejected <= CAPACITY_TARGETS.rejected;
+  const attempts = run.attemptsPerCall <= CAPACITY_TARGETS.attemptsPerCall;
+  const throttled = run.throttledShare <= CAPACITY_TARGETS.throttledShare;
+  const wall = run.wallRatio <= CAPACITY_TARGETS.wallRatio;
+  const recovery =
+    !run.measuresRecovery || (run.recoveryMs !== null && run.recoveryMs <= CAPACITY_TARGETS.recoveryMs);
+  return {
+    rejected,
+    attempts,
+    throttled,
+    wall,
+    recovery,
+    all: rejected && attempts && throttled && wall && recovery,
+  };
+}

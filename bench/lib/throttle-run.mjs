@@ -1,5 +1,6 @@
 // One throttle run: a fresh simulator with a per-token 15 req/s bucket, one token, N logical GETs from W workers,
 // and the server's own record of what happened.
+import { drive } from './drive.mjs';
 import { idealWallMs } from './ideal.mjs';
 import { startInChild, startInProcess } from './sim-host.mjs';
 
@@ -71,44 +72,8 @@ export async function runThrottle(spec) {
   }
 }
 
-/**
- * @param {import('./strategies.mjs').BenchClient} client
- * @param {number} requests
- * @param {number} concurrency
- */
-async function drive(client, requests, concurrency) {
-  let next = 0;
-  let succeeded = 0;
-  /** @type {Record<string, number>} */
-  const giveUpKinds = {};
-  const worker = async () => {
-    while (next < requests) {
-      next += 1;
-      try {
-        await client.getAssets();
-        succeeded += 1;
-      } catch (error) {
-        const kind = describeFailure(error);
-        giveUpKinds[kind] = (giveUpKinds[kind] ?? 0) + 1;
-      }
-    }
-  };
-  const start = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { wallMs: performance.now() - start, succeeded, giveUpKinds };
-}
-
-/** A short, secret-free name for why a logical request failed. @param {unknown} error */
-function describeFailure(error) {
-  if (typeof error !== 'object' || error === null) return 'unknown';
-  const e = /** @type {{ code?: unknown, response?: { status?: unknown, statusCode?: unknown } }} */ (error);
-  const status = e.response?.status ?? e.response?.statusCode;
-  const code = typeof e.code === 'string' ? e.code : 'error';
-  return typeof status === 'number' ? `${code} ${status}` : code;
-}
-
 /** @param {number} value @param {number} [digits] */
-function round(value, digits = 1) {
+export function round(value, digits = 1) {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }

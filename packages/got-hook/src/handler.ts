@@ -53,13 +53,21 @@ function withGotPromiseMethods(result: Promise<unknown>, gotPromise: unknown): P
   return result;
 }
 
-async function settle(state: CallState, options: Options, pending: unknown): Promise<unknown> {
-  let result: unknown;
-  try {
-    result = await pending;
-  } catch (error) {
-    return settleRejection(state, options, error);
-  }
+/**
+ * The call's outcome, from got's: one `then` on got's promise (a PCancelable, not a native promise). Awaiting it
+ * inside an async function would cost a thenable job and a second promise per request.
+ */
+function settle(state: CallState, options: Options, pending: unknown): Promise<unknown> {
+  const onResult = (result: unknown): unknown => settleResult(state, result);
+  const onError = (error: unknown): unknown => settleRejection(state, options, error);
+  const settled = isThenable(pending)
+    ? pending.then(onResult, onError)
+    : Promise.resolve(pending).then(onResult, onError);
+  // got's `then` hands back its inner native promise; any other thenable is adopted.
+  return settled instanceof Promise ? settled : Promise.resolve(settled);
+}
+
+function settleResult(state: CallState, result: unknown): unknown {
   const decision = finalDecision(state);
   // `throwHttpErrors: false` makes got resolve a failed call; an Apple failure still rejects.
   if (decision?.action === 'reject') {
@@ -85,6 +93,10 @@ function settleRejection(state: CallState, options: Options, error: unknown): un
 
 function finalDecision(state: CallState): CallDecision | null {
   return state.pending ?? state.last;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 function isHttpError(error: unknown): boolean {

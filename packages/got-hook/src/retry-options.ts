@@ -6,34 +6,22 @@ import { callStateOf } from './call-state.js';
 import { readAttempt } from './read-attempt.js';
 import { isTransportError } from './transport-error.js';
 
-const everyMethod = ['GET', 'POST', 'PUT', 'PATCH', 'HEAD', 'DELETE', 'OPTIONS', 'TRACE'];
-const everyStatus = Array.from({ length: 500 }, (_, index) => index + 100);
-const everyErrorCode = [
-  'ETIMEDOUT',
-  'ECONNRESET',
-  'EADDRINUSE',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ENOTFOUND',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ECONNABORTED',
-  'ERR_GOT_REQUEST_ERROR',
-  'ERR_VPP_ATTEMPT_FAILED',
-];
-
 /**
- * got's retry engine, with every rule of its own switched off or widened so it never decides: the only thing
- * that says "retry" is `calculateDelay`, which carries out the engine's decision (0 = stop). got keeps what it
- * does well: `retryCount`, `beforeRetry` hooks, a fresh request per attempt, re-sending the body.
+ * got's retry engine with its own rules switched off, so it never decides: `enforceRetryRules: false` makes got
+ * ask `calculateDelay` about every failure whatever its rules say (the peer range starts at got 14.5, which has it),
+ * and `calculateDelay` carries out the engine's decision (0 = stop). got keeps what it does well: `retryCount`,
+ * `beforeRetry` hooks, a fresh request per attempt, re-sending the body.
+ *
+ * The method, status and error-code lists only feed got's own `computedValue`, which `calculateDelay` ignores, so
+ * they are empty: got copies them into every request's options, and a list of every status code (100 to 599) cost
+ * about 2 KB and a few thousand instructions per request (bench/README.md, "Findings").
  */
 export function vppRetryOptions(): Partial<RetryOptions> {
   return {
     limit: Number.POSITIVE_INFINITY,
-    methods: [...everyMethod] as RetryOptions['methods'],
-    statusCodes: [...everyStatus],
-    errorCodes: [...everyErrorCode],
+    methods: [],
+    statusCodes: [],
+    errorCodes: [],
     // got would refuse a long Retry-After itself (its default is `timeout.request`); the engine decides instead.
     maxRetryAfter: Number.POSITIVE_INFINITY,
     backoffLimit: Number.POSITIVE_INFINITY,

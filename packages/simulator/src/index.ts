@@ -1,16 +1,22 @@
 export { runSimulatorCli } from './cli.js';
+export type { CapacitySnapshot, ForeignCounts } from './faults/rate-limiter.js';
 export { isScenarioName, SCENARIO_NAMES } from './faults/scenarios.js';
 export type {
+  CapacityStep,
   ChanceFault,
+  EffectiveFaults,
   FaultConfig,
   FaultController,
+  ForeignLoad,
   LegacyThrottleStyle,
   RateLimitFault,
   RetryAfterStyle,
+  RunningForeignLoad,
   ScenarioName,
+  ScheduledCapacityStep,
 } from './faults/types.js';
 export { RequestLog } from './log/request-log.js';
-export type { FaultKind, RequestApi, RequestRecord } from './log/types.js';
+export type { FaultKind, RequestApi, RequestRecord, ThroughputWindow } from './log/types.js';
 export type { SimulatorOptions } from './options.js';
 export type { RemoteSimulator } from './process/start-process.js';
 export { startSimulatorProcess } from './process/start-process.js';

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { EventStore } from './events/event-store.js';
 import { Notifier } from './events/notifier.js';
+import { capacityPlan } from './faults/capacity-plan.js';
 import { FaultStore } from './faults/fault-store.js';
 import { RateLimiter } from './faults/rate-limiter.js';
 import { scenarioFaults } from './faults/scenarios.js';
@@ -40,11 +41,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const timers = new Timers();
   const notifier = new Notifier(timers, ids, o.notificationDelayMs);
   const requests = new RequestLog();
-  const faults = new FaultStore(
-    { ...scenarioFaults(o.scenario, clock()), ...o.faults },
-    (t) => (HASH.test(t) ? t : tokenHash(t)),
-    clock,
-  );
+  const resolveHash = (t: string) => (HASH.test(t) ? t : tokenHash(t));
+  const faults = new FaultStore({ ...scenarioFaults(o.scenario, clock()), ...o.faults }, resolveHash, clock);
   let baseUrl = '';
   const services: Services = {
     options: o,
@@ -134,6 +132,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     token: (opts = {}) =>
       makeSToken({ expDate: clock() + 365 * 24 * 3600 * 1000, token: randomUuid(ids), ...opts }),
     tokenHash,
+    capacity: (sTokenOrHash) => {
+      const hash = resolveHash(sTokenOrHash);
+      const plan = capacityPlan(faults.effective(hash));
+      return plan === null ? null : services.limiter.snapshot(hash, plan, clock());
+    },
     close: () =>
       new Promise<void>((resolve) => {
         timers.close();

@@ -1,34 +1,36 @@
 import type { Clock } from '../util/clock.js';
+import { checkFaults } from './check-faults.js';
 import { scenarioFaults } from './scenarios.js';
-import type { FaultConfig, FaultController, ScenarioName } from './types.js';
+import type { EffectiveFaults, FaultConfig, FaultController, ScenarioName } from './types.js';
 
 type Resolve = (sTokenOrHash: string) => string;
 
-/** Global and per-token faults. Stores copies, never the caller's objects. */
+/** Global and per-token faults. Stores checked copies, never the caller's objects, with schedules anchored. */
 export class FaultStore implements FaultController {
-  #global: FaultConfig;
-  readonly #perToken = new Map<string, FaultConfig>();
+  #global: EffectiveFaults;
+  readonly #perToken = new Map<string, EffectiveFaults>();
 
   constructor(
     initial: FaultConfig,
     private readonly resolveHash: Resolve,
     private readonly clock: Clock,
   ) {
-    this.#global = { ...initial };
+    this.#global = this.#anchor(initial);
   }
 
   set(config: FaultConfig): void {
-    this.#global = { ...this.#global, ...config };
+    this.#global = { ...this.#global, ...this.#anchor(config) };
   }
 
   setForToken(sTokenOrHash: string, config: FaultConfig): void {
+    const anchored = this.#anchor(config);
     const hash = this.resolveHash(sTokenOrHash);
-    this.#perToken.set(hash, { ...this.#perToken.get(hash), ...config });
+    this.#perToken.set(hash, { ...this.#perToken.get(hash), ...anchored });
   }
 
   useScenario(name: ScenarioName): void {
     this.clear();
-    this.#global = scenarioFaults(name, this.clock());
+    this.#global = this.#anchor(scenarioFaults(name, this.clock()));
   }
 
   revoke(sTokenOrHash: string): void {
@@ -40,11 +42,27 @@ export class FaultStore implements FaultController {
     this.#perToken.clear();
   }
 
-  effective(hash: string | null): FaultConfig {
+  effective(hash: string | null): EffectiveFaults {
     const own = hash === null ? undefined : this.#perToken.get(hash);
     if (!own) return this.#global;
     const merged: Record<string, unknown> = { ...this.#global };
     for (const [key, value] of Object.entries(own)) if (value !== undefined) merged[key] = value;
-    return merged as FaultConfig;
+    return merged as EffectiveFaults;
+  }
+
+  /** A checked copy in which a capacity schedule and a foreign load start now: "relative to when it is set". */
+  #anchor(config: FaultConfig): EffectiveFaults {
+    checkFaults(config);
+    const { capacitySchedule, foreignLoad, ...rest } = config;
+    const now = this.clock();
+    const anchored: { -readonly [K in keyof EffectiveFaults]: EffectiveFaults[K] } = { ...rest };
+    if (capacitySchedule !== undefined)
+      anchored.capacitySchedule =
+        capacitySchedule === false
+          ? false
+          : capacitySchedule.map((step) => ({ ...step, startsAt: now + step.atMs }));
+    if (foreignLoad !== undefined)
+      anchored.foreignLoad = foreignLoad === false ? false : { perSecond: foreignLoad.perSecond, since: now };
+    return anchored;
   }
 }

@@ -2,8 +2,9 @@ import type { Reply } from '../http/reply.js';
 import { errorBody, legacyError, v2Error } from '../http/reply.js';
 import { retryAfter } from '../http/retry-after.js';
 import type { RequestApi } from '../log/types.js';
+import { capacityPlan } from './capacity-plan.js';
 import type { RateLimiter } from './rate-limiter.js';
-import type { FaultConfig } from './types.js';
+import type { EffectiveFaults, FaultConfig } from './types.js';
 
 export type Chance = (probability: number) => boolean;
 
@@ -54,22 +55,21 @@ export function serviceFault(
 /** The per-token bucket: 9646, with an honest Retry-After in the configured style. */
 export function throttleFault(
   api: RequestApi,
-  faults: FaultConfig,
+  faults: EffectiveFaults,
   hash: string | null,
   now: number,
   limiter: RateLimiter,
 ): Reply | null {
-  const limit = faults.rateLimit;
-  if (!limit || hash === null) return null;
-  const decision = limiter.take(hash, limit, now);
+  const plan = hash === null ? null : capacityPlan(faults);
+  if (plan === null || hash === null) return null;
+  const decision = limiter.take(hash, plan, now);
   if (decision.allowed) return null;
-  const ra = retryAfter(limit.retryAfter ?? 'seconds', decision.waitMs, now);
+  const ra = retryAfter(plan.retryAfter, decision.waitMs, now);
   const extra = { ...ra, fault: 'rate-limit' as const };
   if (api === 'v2') return v2Error(9646, 429, extra);
-  const style = limit.legacy ?? 'status-200';
-  if (style === 'status-200') return legacyError(9646, {}, extra);
+  if (plan.legacy === 'status-200') return legacyError(9646, {}, extra);
   return {
-    status: style === 'http-429' ? 429 : 503,
+    status: plan.legacy === 'http-429' ? 429 : 503,
     json: { ...errorBody(9646), status: -1 },
     errorNumber: 9646,
     ...extra,

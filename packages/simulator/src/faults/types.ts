@@ -4,16 +4,52 @@ export type RetryAfterStyle = 'seconds' | 'http-date' | 'none';
 /** How the legacy API reports 9646. Apple does not document it; see the README. */
 export type LegacyThrottleStyle = 'status-200' | 'http-429' | 'http-503';
 
-/** A per-token token bucket. Apple publishes `maxRequestPerSecond: 15`. */
+/**
+ * A per-token token bucket. Apple publishes `maxRequestPerSecond: 15`, and `service/config` announces `perSecond`.
+ * A lower `perSecond` is an organization that admits less; `capacitySchedule` and `foreignLoad` change what it
+ * really admits without changing what it announces.
+ */
 export interface RateLimitFault {
   /** Tokens added per second. @default 15 */
   readonly perSecond?: number;
-  /** Bucket size. @default 15 */
+  /** Bucket size: how many requests may arrive at once. @default perSecond (at least 1) */
   readonly burst?: number;
   /** @default 'seconds' */
   readonly retryAfter?: RetryAfterStyle;
   /** @default 'status-200' */
   readonly legacy?: LegacyThrottleStyle;
+}
+
+/**
+ * One step of a token's real capacity. The steps of a schedule start at `atMs` after the schedule is set, in
+ * ascending order; before the first one, the rate limit's own `perSecond` applies.
+ */
+export interface CapacityStep {
+  /** When the step starts, ms after the schedule is set (0 = at once). */
+  readonly atMs: number;
+  /** Requests per second the organization admits from then on. */
+  readonly perSecond: number;
+  /** Bucket size from then on. @default perSecond (at least 1) */
+  readonly burst?: number;
+}
+
+/** A capacity step as the simulator keeps it: `startsAt` is the instant (simulator clock, epoch ms) it starts. */
+export interface ScheduledCapacityStep extends CapacityStep {
+  readonly startsAt: number;
+}
+
+/**
+ * Another client on the same token (a second MDM instance, a sync job, another vendor's tool). It sends
+ * `perSecond` requests per second, evenly spaced from the moment it is set, and each one takes a token from the
+ * token's bucket before your next request can; when the bucket is empty, the foreign request is refused.
+ */
+export interface ForeignLoad {
+  readonly perSecond: number;
+}
+
+/** A foreign load as the simulator keeps it: `since` is when its first request arrives (simulator clock). */
+export interface RunningForeignLoad extends ForeignLoad {
+  readonly since: number;
 }
 
 /** A fault that strikes a request with some probability (0..1), drawn from the seeded PRNG. */
@@ -24,6 +60,14 @@ export interface ChanceFault {
 /** Faults to inject. A key left out inherits (per-token from global, global from the scenario); `false` turns it off. */
 export interface FaultConfig {
   readonly rateLimit?: RateLimitFault | false;
+  /**
+   * The token's real capacity over time, relative to when it is set. Replaces `rateLimit.perSecond`/`burst` in the
+   * bucket (not in `service/config`, which keeps announcing the rate limit's `perSecond`). Turns the rate limit on
+   * with its defaults when none is set.
+   */
+  readonly capacitySchedule?: readonly CapacityStep[] | false;
+  /** Another client spending this token's capacity. Turns the rate limit on with its defaults when none is set. */
+  readonly foreignLoad?: ForeignLoad | false;
   /** Synchronous 9603 (v2: HTTP 500; legacy: HTTP 200 status -1). Retry-After only when `retryAfterSeconds` is set. */
   readonly internalError?: (ChanceFault & { readonly retryAfterSeconds?: number }) | false;
   /** Events that fail in the background with 9603. */
@@ -78,8 +122,17 @@ export interface FaultController {
   revoke(sTokenOrHash: string): void;
   /** Remove every fault, global and per token. */
   clear(): void;
-  /** The faults in force for a token (global merged with its own). */
-  effective(hash: string | null): FaultConfig;
+  /**
+   * The faults in force for a token (global merged with its own). A capacity schedule and a foreign load come
+   * back anchored: each step with its `startsAt`, the foreign load with its `since`.
+   */
+  effective(hash: string | null): EffectiveFaults;
+}
+
+/** Faults as stored and in force: the same as {@link FaultConfig}, with schedules anchored in time. */
+export interface EffectiveFaults extends Omit<FaultConfig, 'capacitySchedule' | 'foreignLoad'> {
+  readonly capacitySchedule?: readonly ScheduledCapacityStep[] | false;
+  readonly foreignLoad?: RunningForeignLoad | false;
 }
 
 export type ScenarioName =

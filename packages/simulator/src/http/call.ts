@@ -3,7 +3,7 @@ import type { EventStore } from '../events/event-store.js';
 import type { Notifier } from '../events/notifier.js';
 import type { Chance } from '../faults/gate.js';
 import type { RateLimiter } from '../faults/rate-limiter.js';
-import type { FaultConfig } from '../faults/types.js';
+import type { EffectiveFaults } from '../faults/types.js';
 import type { NormalizedOptions } from '../options.js';
 import type { OrgStore } from '../state/org-store.js';
 import type { Random } from '../util/prng.js';
@@ -20,7 +20,7 @@ export interface IncomingCall {
   /** The sToken the request carried (Bearer value or body field), if any. Never logged. */
   readonly sToken: string | null;
   readonly hash: string | null;
-  readonly faults: FaultConfig;
+  readonly faults: EffectiveFaults;
 }
 
 /** The simulator's shared machinery, handed to each API's pipeline. */

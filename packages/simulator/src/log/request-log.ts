@@ -1,4 +1,4 @@
-import type { RequestRecord } from './types.js';
+import type { RequestRecord, ThroughputWindow } from './types.js';
 
 /**
  * Server-side truth for tests: every request the simulator received, in arrival order.
@@ -52,6 +52,38 @@ export class RequestLog implements Iterable<RequestRecord> {
         ),
       )
       .sort((a, b) => a.at - b.at);
+  }
+
+  /**
+   * A token's traffic in consecutive windows (1 s by default) from `from` (default: its first request) up to and
+   * including `to` (default: its last request): what the organization served to this client, and what it refused.
+   *
+   * @example
+   * sim.requests.throughput(hash).map((w) => w.served); // [15, 15, 5, 5, …]: per-second throughput
+   */
+  throughput(
+    hash: string,
+    options: { readonly from?: number; readonly to?: number; readonly windowMs?: number } = {},
+  ): ThroughputWindow[] {
+    const windowMs = options.windowMs ?? 1000;
+    if (!Number.isFinite(windowMs) || windowMs <= 0)
+      throw new RangeError(`windowMs must be a finite number above 0, got ${windowMs}`);
+    const records = this.forToken(hash);
+    const from = options.from ?? records[0]?.at;
+    const to = options.to ?? records.at(-1)?.at;
+    if (from === undefined || to === undefined || to < from) return [];
+    const windows = Array.from({ length: Math.floor((to - from) / windowMs) + 1 }, (_, i) => ({
+      from: from + i * windowMs,
+      served: 0,
+      throttled: 0,
+    }));
+    for (const record of records) {
+      const window = windows[Math.floor((record.at - from) / windowMs)];
+      if (window === undefined) continue;
+      if (record.fault === 'rate-limit') window.throttled += 1;
+      else window.served += 1;
+    }
+    return windows;
   }
 
   [Symbol.iterator](): Iterator<RequestRecord> {

@@ -34,3 +34,13 @@ export interface RequestRecord {
   readonly windowEndsAt: number | null;
   readonly fault: FaultKind | null;
 }
+
+/** One window of a token's traffic, from {@link RequestLog.throughput}. */
+export interface ThroughputWindow {
+  /** Start of the window (simulator clock, epoch ms); it ends `windowMs` later. */
+  readonly from: number;
+  /** Requests that got past the rate limit (whatever they were answered). */
+  readonly served: number;
+  /** Requests the rate limit refused (429 + 9646, or the legacy style configured). */
+  readonly throttled: number;
+}

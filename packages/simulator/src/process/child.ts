@@ -12,6 +12,7 @@ function invoke(sim: Simulator, call: RemoteCall): unknown {
   if (!allowed.has(call.method)) throw new Error(`unknown method ${String(call.method)}`);
   if (call.method === 'requests.count') return sim.requests.count;
   if (call.method === 'token') return sim.token(...(call.args as Parameters<Simulator['token']>));
+  if (call.method === 'capacity') return sim.capacity(...(call.args as Parameters<Simulator['capacity']>));
   const [area, name] = call.method.split('.') as ['requests' | 'faults' | 'state', string];
   const target = sim[area] as unknown as Record<string, (...args: unknown[]) => unknown>;
   return target[name]!.apply(target, [...call.args]);

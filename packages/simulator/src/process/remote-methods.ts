@@ -7,18 +7,21 @@ export const REMOTE_METHODS = [
   'requests.count',
   'requests.forToken',
   'requests.violations',
+  'requests.throughput',
   'requests.clear',
   'faults.set',
   'faults.setForToken',
   'faults.useScenario',
   'faults.revoke',
   'faults.clear',
+  'faults.effective',
   'state.org',
   'state.setAsset',
   'state.addLicenses',
   'state.addUser',
   'state.assign',
   'token',
+  'capacity',
 ] as const;
 
 export type RemoteMethod = (typeof REMOTE_METHODS)[number];

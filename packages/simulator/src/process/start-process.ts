@@ -1,8 +1,9 @@
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { FaultConfig, ScenarioName } from '../faults/types.js';
-import type { RequestRecord } from '../log/types.js';
+import type { CapacitySnapshot } from '../faults/rate-limiter.js';
+import type { EffectiveFaults, FaultConfig, ScenarioName } from '../faults/types.js';
+import type { RequestRecord, ThroughputWindow } from '../log/types.js';
 import type { SimulatorOptions } from '../options.js';
 import type { AssignOutcome, Holder } from '../state/assign.js';
 import type { OrgSnapshot } from '../state/snapshot.js';
@@ -20,6 +21,10 @@ export interface RemoteSimulator {
     count(): Promise<number>;
     forToken(hash: string): Promise<RequestRecord[]>;
     violations(hash?: string, options?: { readonly graceMs?: number }): Promise<RequestRecord[]>;
+    throughput(
+      hash: string,
+      options?: { readonly from?: number; readonly to?: number; readonly windowMs?: number },
+    ): Promise<ThroughputWindow[]>;
     clear(): Promise<void>;
   };
   readonly faults: {
@@ -28,6 +33,7 @@ export interface RemoteSimulator {
     useScenario(name: ScenarioName): Promise<void>;
     revoke(sTokenOrHash: string): Promise<void>;
     clear(): Promise<void>;
+    effective(hash: string | null): Promise<EffectiveFaults>;
   };
   readonly state: {
     org(sTokenOrHash: string): Promise<OrgSnapshot | undefined>;
@@ -48,6 +54,7 @@ export interface RemoteSimulator {
   };
   token(options?: MakeSTokenOptions): Promise<string>;
   tokenHash(sToken: string): string;
+  capacity(sTokenOrHash: string): Promise<CapacitySnapshot | null>;
   close(): Promise<void>;
 }
 
@@ -114,6 +121,7 @@ export async function startSimulatorProcess(
       count: call('requests.count'),
       forToken: call('requests.forToken'),
       violations: call('requests.violations'),
+      throughput: call('requests.throughput'),
       clear: call('requests.clear'),
     },
     faults: {
@@ -122,6 +130,7 @@ export async function startSimulatorProcess(
       useScenario: call('faults.useScenario'),
       revoke: call('faults.revoke'),
       clear: call('faults.clear'),
+      effective: call('faults.effective'),
     },
     state: {
       org: call('state.org'),
@@ -132,6 +141,7 @@ export async function startSimulatorProcess(
     },
     token: call('token'),
     tokenHash,
+    capacity: call('capacity'),
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

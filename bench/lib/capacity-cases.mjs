@@ -1,0 +1,108 @@
+// The capacity cases: what the organization really admits to our client, as simulator faults on one token, and the
+// yardsticks that follow from it. Apple's service/config keeps announcing 15 in every case (the rate limit's
+// perSecond); only the real capacity changes, as when another tool shares the token or Apple grants less.
+
+/**
+ * @typedef {object} CapacityStretch
+ * @property {number} fromMs     offset from the start of the run
+ * @property {number} perSecond  what the organization admits from then on (its bucket holds one second of it)
+ */
+
+/**
+ * @typedef {object} CapacityCase
+ * @property {string} id
+ * @property {string} label
+ * @property {number} requests           logical GET /mdm/v2/assets
+ * @property {number} concurrency        workers
+ * @property {import('@vppwatch/simulator').FaultConfig} faults  set on the run's token just before it starts
+ * @property {readonly CapacityStretch[]} capacity  the real capacity over the run
+ * @property {number} foreignPerSecond   requests per second another client spends on the same token
+ * @property {number | null} returnsAtMs when capacity returns to 15 after a drop (the recovery clock starts), or null
+ */
+
+/** The libraries the capacity rows compare: vppwatch's two adapters and the three anchors, at their defaults. */
+export const CAPACITY_STRATEGIES = ['axios-retry', 'retry-axios', 'got', 'vppwatch-axios', 'vppwatch-got'];
+
+const APPLE = { perSecond: 15, burst: 15, retryAfter: /** @type {const} */ ('seconds') };
+
+/** @param {number} perSecond @param {number} requests @param {number} concurrency @returns {CapacityCase} */
+function admits(perSecond, requests, concurrency) {
+  return {
+    id: `${perSecond}/s`,
+    label: perSecond === 15 ? "admits 15/s (today's row)" : `admits ${perSecond}/s`,
+    requests,
+    concurrency,
+    faults:
+      perSecond === 15
+        ? { rateLimit: APPLE }
+        : { rateLimit: APPLE, capacitySchedule: [{ atMs: 0, perSecond }] },
+    capacity: [{ fromMs: 0, perSecond }],
+    foreignPerSecond: 0,
+    returnsAtMs: null,
+  };
+}
+
+/** @param {number} requests @param {number} concurrency @returns {CapacityCase} */
+function foreign(requests, concurrency) {
+  return {
+    id: 'foreign',
+    label: 'foreign client 7/s on 15/s',
+    requests,
+    concurrency,
+    faults: { rateLimit: APPLE, foreignLoad: { perSecond: 7 } },
+    capacity: [{ fromMs: 0, perSecond: 15 }],
+    foreignPerSecond: 7,
+    returnsAtMs: null,
+  };
+}
+
+/** @param {number} dropAtMs @param {number} returnAtMs @param {number} requests @param {number} concurrency @returns {CapacityCase} */
+function drop(dropAtMs, returnAtMs, requests, concurrency) {
+  const capacity = [
+    { fromMs: 0, perSecond: 15 },
+    { fromMs: dropAtMs, perSecond: 5 },
+    { fromMs: returnAtMs, perSecond: 15 },
+  ];
+  return {
+    id: 'drop',
+    label: `15/s, 5/s for ${(returnAtMs - dropAtMs) / 1000} s, 15/s`,
+    requests,
+    concurrency,
+    faults: {
+      rateLimit: APPLE,
+      capacitySchedule: capacity.map((c) => ({ atMs: c.fromMs, perSecond: c.perSecond })),
+    },
+    capacity,
+    foreignPerSecond: 0,
+    returnsAtMs: returnAtMs,
+  };
+}
+
+/**
+ * The `pnpm bench` cases: every ideal is about 19 s (as today's 15/s row), except the drop, which needs 5 s before it,
+ * 20 s of it and about 12 s after capacity returns to show how fast a client uses it again.
+ * @type {readonly CapacityCase[]}
+ */
+export const CAPACITY_CASES = [
+  admits(15, 300, 20),
+  admits(10, 200, 20),
+  admits(5, 100, 20),
+  foreign(167, 20),
+  drop(5000, 25_000, 340, 20),
+];
+
+/** A CI-sized smoke of the same cases: about 2 s each (the drop 6 s: 1 s, 2 s at 5/s, 3 s after). @type {readonly CapacityCase[]} */
+export const QUICK_CASES = [
+  admits(15, 45, 10),
+  admits(10, 30, 10),
+  admits(5, 15, 10),
+  foreign(32, 10),
+  drop(1000, 3000, 85, 10),
+];
+
+/** @param {readonly CapacityCase[]} cases @param {string} id @returns {CapacityCase} */
+export function caseById(cases, id) {
+  const found = cases.find((c) => c.id === id);
+  if (found === undefined) throw new Error(`unknown case ${id}; known: ${cases.map((c) => c.id).join(', ')}`);
+  return found;
+}
