@@ -4,7 +4,7 @@ import { startSimulator, startSimulatorProcess } from '@vppwatch/simulator';
 import { capacityIdealMs } from './capacity-ideal.mjs';
 import { recoveryMs } from './capacity-recovery.mjs';
 import { drive } from './drive.mjs';
-import { round } from './throttle-run.mjs';
+import { round } from './table.mjs';
 
 /** The recovery yardstick: back to this share of Apple's 15/s in a one-second window. */
 export const RECOVERY = Object.freeze({ perSecond: 15, share: 0.9 });

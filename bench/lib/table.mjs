@@ -23,3 +23,9 @@ export function formatTable(headers, rows) {
 export function mark(ok) {
   return ok ? 'yes' : 'NO';
 }
+
+/** @param {number} value @param {number} [digits] */
+export function round(value, digits = 1) {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

@@ -3,6 +3,7 @@
 import { drive } from './drive.mjs';
 import { idealWallMs } from './ideal.mjs';
 import { startInChild, startInProcess } from './sim-host.mjs';
+import { round } from './table.mjs';
 
 /**
  * @typedef {object} RunSpec
@@ -70,10 +71,4 @@ export async function runThrottle(spec) {
   } finally {
     await host.close();
   }
-}
-
-/** @param {number} value @param {number} [digits] */
-export function round(value, digits = 1) {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
 }

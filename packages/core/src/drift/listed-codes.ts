@@ -20,7 +20,7 @@ export interface ListedCodes {
 }
 
 /** A service config lists every code and URL in a few KB; a body far bigger is not one. */
-const MAX_CONFIG_BYTES = 256 * 1024;
+export const MAX_CONFIG_BYTES = 256 * 1024;
 /** Apple lists about 50 codes; reading more than this many entries of a hostile list buys nothing. */
 export const MAX_LISTED_CODES = 1000;
 export const MAX_MESSAGE_CHARS = 300;

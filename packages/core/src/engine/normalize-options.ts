@@ -16,8 +16,6 @@ const DEFAULT_CAP: Record<RetryableClass, number> = {
   retry_later: 120_000,
 };
 
-/** Every call's deadline for retries and waits unless one is set: see README ("Deadline"). */
-export const DEFAULT_DEADLINE_MS = 5 * 60_000;
 /** The longest server-announced wait honored, and the longest a tenant's gate stays closed, unless set. */
 const DEFAULT_MAX_RETRY_AFTER_MS = 15 * 60_000;
 
@@ -116,7 +114,6 @@ export function normalizeOptions(options: VppEngineOptions = {}): EnginePolicy {
     maxDelayMs: perClass('maxDelayMs', options.maxDelayMs, DEFAULT_CAP, ['transient', 'throttled']),
     maxRetryAfterMs: checkDuration('maxRetryAfterMs', options.maxRetryAfterMs, DEFAULT_MAX_RETRY_AFTER_MS),
     deadlineMs,
-    retryDeadlineMs: deadlineMs ?? DEFAULT_DEADLINE_MS,
     attemptTimeoutMs: optionalMs('attemptTimeoutMs', options.attemptTimeoutMs),
     budget: normalizeBudget(options.budget),
     rateLimit: normalizeRateLimit(options.rateLimit),

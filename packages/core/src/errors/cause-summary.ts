@@ -1,3 +1,4 @@
+import { prop } from '../decode/fields.js';
 import { errorTypeOf } from '../shared/error-type.js';
 
 /**
@@ -15,35 +16,26 @@ export interface VppCauseSummary {
 
 const CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
 
-function field(value: unknown, key: string): unknown {
-  if (typeof value !== 'object' || value === null) return undefined;
-  try {
-    return (value as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
-  }
-}
-
 function asStatus(value: unknown): number | null {
   return typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599 ? value : null;
 }
 
 function nameOf(cause: unknown): string {
   if (cause instanceof Error) return errorTypeOf(cause);
-  const name = (field(cause, 'constructor') as { name?: unknown } | undefined)?.name;
+  const name = (prop(cause, 'constructor') as { name?: unknown } | undefined)?.name;
   return typeof name === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,63}$/.test(name) ? name : '_OTHER';
 }
 
 /** The summary of an underlying error or response; undefined when there is none. */
 export function summarizeCause(cause: unknown): VppCauseSummary | undefined {
   if (cause === undefined || cause === null) return undefined;
-  const code = field(cause, 'code');
-  const response = field(cause, 'response');
+  const code = prop(cause, 'code');
+  const response = prop(cause, 'response');
   const httpStatus =
-    asStatus(field(response, 'status')) ??
-    asStatus(field(response, 'statusCode')) ??
-    asStatus(field(cause, 'status')) ??
-    asStatus(field(cause, 'statusCode'));
+    asStatus(prop(response, 'status')) ??
+    asStatus(prop(response, 'statusCode')) ??
+    asStatus(prop(cause, 'status')) ??
+    asStatus(prop(cause, 'statusCode'));
   return Object.freeze({
     name: nameOf(cause),
     code: typeof code === 'string' && CODE.test(code) ? code : null,

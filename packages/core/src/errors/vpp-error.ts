@@ -88,7 +88,13 @@ export class VppError extends Error {
     this.retryAt = retryAt !== null && isValidEpochMs(retryAt) ? retryAt : null;
     this.retryInfo = init.retryInfo ?? null;
     this.#raw = { failures, decoded, cause: init.cause };
-    this.#decoded = decoded === null ? null : redactDecoded(decoded);
+    // The decoded answer usually carries the very failures redacted above: reuse them instead of redacting twice.
+    this.#decoded =
+      decoded === null
+        ? null
+        : decoded.failures === failures
+          ? { ...decoded, failures: this.failures }
+          : redactDecoded(decoded);
     const cause = summarizeCause(init.cause);
     // Non-enumerable like a native cause; util.inspect still prints it, which is why it is only a summary.
     if (cause !== undefined) Object.defineProperty(this, 'cause', { value: cause, enumerable: false });

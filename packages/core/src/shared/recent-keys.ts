@@ -22,6 +22,15 @@ export class RecentKeys<V> {
     return this.#entries.get(key);
   }
 
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+
+  /** The keys, oldest first. Deleting the current key while iterating is safe (a Map's iterator allows it). */
+  keys(): IterableIterator<string> {
+    return this.#entries.keys();
+  }
+
   set(key: string, value: V): void {
     this.#entries.delete(key);
     this.#entries.set(key, value);

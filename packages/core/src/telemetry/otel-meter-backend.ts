@@ -9,7 +9,7 @@ import type {
   MetricSpec,
   MetricsBackend,
 } from './metrics-port.js';
-import { definedLabels } from './pending-series.js';
+import { definedLabels, seriesKey } from './pending-series.js';
 import { lowestReadings } from './sampled-gauge.js';
 
 type Attributes = Record<string, string>;
@@ -54,10 +54,6 @@ function sharedOf<T>(meter: object, name: string, make: () => T): T {
   }
   if (!byName.has(name)) byName.set(name, make());
   return byName.get(name) as T;
-}
-
-function seriesKey(attributes: Attributes): string {
-  return JSON.stringify(Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 const unitOf = (name: string): string | undefined => (name.endsWith('_seconds') ? 's' : undefined);

@@ -14,6 +14,11 @@ export interface Flushable {
 /** Distinct values held back per series before they are replayed even without a scrape, so memory stays bounded. */
 const MAX_PENDING_VALUES = 256;
 
+/** One string per label set, whatever the order its labels were given in. */
+export function seriesKey(labels: Record<string, string>): string {
+  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
 export function definedLabels(labels: Labels): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(labels)) if (value !== undefined) out[key] = value;

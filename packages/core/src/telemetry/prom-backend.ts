@@ -13,6 +13,7 @@ import {
   PendingCounter,
   PendingHistogram,
   type PromSeriesTarget,
+  seriesKey,
 } from './pending-series.js';
 import { lowestReadings } from './sampled-gauge.js';
 
@@ -38,10 +39,6 @@ export interface PromRegistry {
  * engine on the registry. A metric someone else created has no entry, and is updated directly.
  */
 const pendingByMetric = new WeakMap<object, Map<string, Flushable>>();
-
-function seriesKey(labels: Record<string, string>): string {
-  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
 
 function pendingSeries<S extends Flushable>(
   metric: PromMetric,

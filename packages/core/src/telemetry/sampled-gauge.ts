@@ -1,5 +1,5 @@
 import type { GaugeReader } from './metrics-port.js';
-import { definedLabels } from './pending-series.js';
+import { definedLabels, seriesKey } from './pending-series.js';
 
 /** One series of a sampled gauge: its labels and the value to report. */
 export interface Reading {
@@ -22,7 +22,7 @@ export function lowestReadings(readers: Set<WeakRef<GaugeReader>>): Reading[] {
     try {
       read((labels, value) => {
         const resolved = definedLabels(labels);
-        const key = JSON.stringify(Object.entries(resolved).sort(([a], [b]) => (a < b ? -1 : 1)));
+        const key = seriesKey(resolved);
         const seen = lowest.get(key);
         if (Number.isFinite(value) && (seen === undefined || value < seen.value))
           lowest.set(key, { labels: resolved, value });

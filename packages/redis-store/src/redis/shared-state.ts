@@ -1,14 +1,8 @@
+import type { RateSettings } from '@vppwatch/core';
 import { ACQUIRE } from '../scripts/acquire.js';
 import { REPORT } from '../scripts/report.js';
 import type { RedisConnection } from './redis-connection.js';
 import { gateChannel, tenantKey } from './tenant-keys.js';
-
-/** The rate settings as the engine passes them (core's `RateSettings`). */
-export interface RateArgs {
-  readonly ceiling: number;
-  readonly burst: number;
-  readonly controller: { readonly beta: number; readonly scale: number; readonly minRate: number } | null;
-}
 
 /** The closed loop's record as Redis holds it, in durations from the moment the script ran. */
 export interface SharedRate {
@@ -66,7 +60,7 @@ export interface SharedStateSettings {
 
 const VERDICTS = ['go', 'wait', 'gated'] as const;
 
-function rateArgs(rate: RateArgs | null): string[] {
+function rateArgs(rate: RateSettings | null): string[] {
   if (rate === null) return ['', '', '', '', ''];
   const c = rate.controller;
   return [
@@ -98,7 +92,7 @@ export class SharedState {
     return tenantKey(this.#prefix, tenant);
   }
 
-  async turn(tenant: string, rate: RateArgs | null, heartbeat: string | null): Promise<SharedTurn> {
+  async turn(tenant: string, rate: RateSettings | null, heartbeat: string | null): Promise<SharedTurn> {
     const reply = await this.#connection.run(ACQUIRE, this.key(tenant), [
       ...rateArgs(rate),
       this.#margin,
@@ -118,7 +112,7 @@ export class SharedState {
     };
   }
 
-  async report(tenant: string, rate: RateArgs | null, report: SharedReport): Promise<SharedReportReply> {
+  async report(tenant: string, rate: RateSettings | null, report: SharedReport): Promise<SharedReportReply> {
     const streak = report.streak;
     const reply = await this.#connection.run(REPORT, this.key(tenant), [
       ...rateArgs(rate),

@@ -1,9 +1,10 @@
-import type { RateArgs, SharedReport } from '../redis/shared-state.js';
+import type { RateSettings } from '@vppwatch/core';
+import type { SharedReport } from '../redis/shared-state.js';
 
 /** The changes one tenant accumulated in one tick, and the operations they came from (for error reports). */
 export interface PendingReport {
   readonly report: SharedReport;
-  rate: RateArgs | null;
+  rate: RateSettings | null;
   readonly operations: Set<'acquire' | 'gate' | 'throttle' | 'budget' | 'streak'>;
 }
 

@@ -252,10 +252,12 @@ export class RedisTenantStore implements TenantStore {
     if (gate > now) this.#fallback.raiseGate(tenant, gate);
     if (rate === null) return null;
     const share = this.fallbackShare;
-    const belowCeiling = this.#mirror.peek(tenant)?.rate != null;
+    // Below the ceiling the closed loop spaces requests one by one, as the memory store does; once the rate has
+    // grown back, the share of the whole burst applies again (the mirror keeps the throttle record after that).
+    const inForce = this.rateInForce(tenant, now, rate);
     return {
-      ceiling: this.rateInForce(tenant, now, rate) * share,
-      burst: belowCeiling ? 1 : Math.max(1, Math.floor(rate.burst * share)),
+      ceiling: inForce * share,
+      burst: inForce < rate.ceiling ? 1 : Math.max(1, Math.floor(rate.burst * share)),
       controller: null,
     };
   }

@@ -36,6 +36,15 @@ export interface ScriptedServer {
 
 export type Script = readonly ScriptedReply[] | ((request: ScriptedRequest, index: number) => ScriptedReply);
 
+/** Writes part of the body, then resets the socket once the client has had time to read the headers. */
+function resetMidBody(res: ServerResponse, body: string, bytes: number): void {
+  const whole = Buffer.from(body);
+  res.write(whole.subarray(0, Math.max(0, Math.min(bytes, whole.byteLength - 1))), () => {
+    // A reset drops what the kernel has not sent yet: give loopback a moment to deliver the head first.
+    setTimeout(() => res.socket?.resetAndDestroy(), 20).unref();
+  });
+}
+
 /**
  * A loopback server that answers each request with the next scripted reply (the last one repeats), or with what
  * a function computes. For tests that need exact answers in an exact order, where the simulator's model of
@@ -49,15 +58,6 @@ export type Script = readonly ScriptedReply[] | ((request: ScriptedRequest, inde
  * // … call server.url; then inspect server.requests …
  * await server.close();
  */
-/** Writes part of the body, then resets the socket once the client has had time to read the headers. */
-function resetMidBody(res: ServerResponse, body: string, bytes: number): void {
-  const whole = Buffer.from(body);
-  res.write(whole.subarray(0, Math.max(0, Math.min(bytes, whole.byteLength - 1))), () => {
-    // A reset drops what the kernel has not sent yet: give loopback a moment to deliver the head first.
-    setTimeout(() => res.socket?.resetAndDestroy(), 20).unref();
-  });
-}
-
 export async function startScriptedServer(
   script: Script,
   onRequest?: (request: ScriptedRequest) => void,

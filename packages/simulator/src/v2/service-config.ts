@@ -24,7 +24,9 @@ export function serviceConfig(baseUrl: string, faults: FaultConfig): Reply {
     contentMetadataLookup: `${baseUrl}/lookup`,
   };
   for (const [name, path] of Object.entries(URL_PATHS)) urls[name] = `${baseUrl}/mdm/v2/${path}`;
-  const perSecond = faults.rateLimit ? (faults.rateLimit.perSecond ?? 15) : V2_LIMITS.maxRequestPerSecond;
+  const perSecond = faults.rateLimit
+    ? (faults.rateLimit.perSecond ?? V2_LIMITS.maxRequestPerSecond)
+    : V2_LIMITS.maxRequestPerSecond;
   return ok({
     errorCodes: listedErrorCodes(V2_ERROR_CODES.map(errorBody), faults),
     limits: { ...V2_LIMITS, maxRequestPerSecond: perSecond },

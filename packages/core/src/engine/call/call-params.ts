@@ -1,7 +1,7 @@
 import { VppError } from '../../errors/vpp-error.js';
 import { checkedOperation } from '../../telemetry/operation.js';
 import { checkDuration } from '../policy/check-option.js';
-import type { EnginePolicy } from '../policy/engine-policy.js';
+import { DEFAULT_DEADLINE_MS, type EnginePolicy } from '../policy/engine-policy.js';
 import { tenantKeyFor } from '../tenant/tenant-key.js';
 import { eventIdOf } from './event-id.js';
 import type { RequestDescriptor } from './types.js';
@@ -66,7 +66,7 @@ export function callParamsOf(request: RequestDescriptor, policy: EnginePolicy): 
     retry: request.retry !== false,
     signal: request.signal,
     deadlineMs: deadline,
-    retryDeadlineMs: deadline ?? policy.retryDeadlineMs,
+    retryDeadlineMs: deadline ?? DEFAULT_DEADLINE_MS,
     attemptTimeoutMs: attemptTimeout,
     eventId: operation === 'status_get' ? eventIdOf(request) : null,
   };

@@ -1,7 +1,6 @@
 import type { SpanLinkTarget } from '../../async/span-link.js';
 import { closedCode } from '../../decode/closed-code.js';
 import type { DecodedResponse } from '../../decode/types.js';
-import type { GiveUpReason } from '../../shared/call-outcome.js';
 import type { LogicalSpan, SpanEnd, SpanStart, VppTracing } from '../../telemetry/tracing.js';
 import type { CallOutcome, VppMetrics } from '../../telemetry/vpp-metrics.js';
 import type { EngineEmitter, EngineEvents } from './events.js';
@@ -100,7 +99,7 @@ export class CallTelemetry {
 
   giveUp(event: Omit<EngineEvents['giveUp'], 'operation'>): void {
     const { metrics, emitter } = this.#sinks;
-    metrics?.giveUp(this.#operation, event.reason as GiveUpReason);
+    metrics?.giveUp(this.#operation, event.reason);
     this.#span?.giveUp(event.reason);
     if (emitter.has('giveUp')) {
       const errorNumber = closedCode(event.errorNumber);

@@ -1,4 +1,6 @@
+import { readBody } from '../../decode/body.js';
 import type { DecodedResponse } from '../../decode/types.js';
+import { MAX_CONFIG_BYTES } from '../../drift/listed-codes.js';
 import { abortableWait } from '../../shared/abortable-wait.js';
 import { decide, type FailureInput, type RetryDecision } from '../policy/decide.js';
 import { GateRefusal, shareAnnouncedWait, tryTurnNow, waitForTurn } from '../tenant/tenant-gate.js';
@@ -125,11 +127,14 @@ export class VppLogicalCall implements LogicalCall {
     const { origins, rate } = this.#rt;
     const operation = this.#params.operation;
     if (origins !== null) rememberOrigin(origins, operation, body, this.#telemetry.spanContext());
-    if (operation === 'service_config' || operation === 'VPPServiceConfigSrv')
-      this.#rt.drift.observe(operation, body);
+    if (operation !== 'service_config' && operation !== 'VPPServiceConfigSrv') return;
+    // Parsed once here; both readers accept the parsed object as it is.
+    const config = readBody(body, MAX_CONFIG_BYTES);
+    if (config.kind !== 'json') return;
+    this.#rt.drift.observe(operation, config.value);
     if (operation !== 'service_config' || rate.settings === null) return;
     const before = rate.settings.ceiling;
-    const ceiling = rate.observe(body);
+    const ceiling = rate.observe(config.value);
     if (ceiling !== null) this.#telemetry.rateChange('announced', before, ceiling, ceiling);
   }
 

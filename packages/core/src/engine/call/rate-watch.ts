@@ -1,3 +1,4 @@
+import { RecentKeys } from '../../shared/recent-keys.js';
 import type { RateCeiling } from '../tenant/apple-rate.js';
 import type { TenantStore } from '../tenant/tenant-store.js';
 
@@ -12,7 +13,7 @@ export class RateWatch {
   readonly #store: TenantStore;
   readonly #rate: RateCeiling;
   readonly #now: () => number;
-  readonly #slowed = new Set<string>();
+  readonly #slowed = new RecentKeys<true>(MAX_WATCHED);
 
   constructor(store: TenantStore, rate: RateCeiling, now: () => number) {
     this.#store = store;
@@ -22,9 +23,7 @@ export class RateWatch {
 
   /** A throttle lowered this tenant's rate. */
   slowed(tenant: string): void {
-    this.#slowed.delete(tenant);
-    this.#slowed.add(tenant);
-    if (this.#slowed.size > MAX_WATCHED) this.#slowed.delete(this.#slowed.values().next().value as string);
+    this.#slowed.set(tenant, true);
   }
 
   /** For the gauge: the lowest rate in force (tenants back at the ceiling are forgotten) and the ceiling. */
@@ -33,7 +32,7 @@ export class RateWatch {
     if (settings === null) return;
     const now = this.#now();
     let lowest = settings.ceiling;
-    for (const tenant of this.#slowed) {
+    for (const tenant of this.#slowed.keys()) {
       const rate = this.#store.rateInForce(tenant, now, settings);
       if (rate >= settings.ceiling) this.#slowed.delete(tenant);
       else lowest = Math.min(lowest, rate);

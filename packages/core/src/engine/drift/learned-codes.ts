@@ -15,15 +15,10 @@ export class LearnedCodes {
     return this.#codes.size;
   }
 
-  /** Remembers a code the catalog lacks; false when it was known already or the cap is reached. */
-  learn(code: ListedCode): boolean {
-    if (this.#codes.has(code.errorNumber) || this.#codes.size >= MAX_LEARNED_CODES) return false;
+  /** Remembers a code the catalog lacks; a known code or a full list changes nothing. */
+  learn(code: ListedCode): void {
+    if (this.#codes.has(code.errorNumber) || this.#codes.size >= MAX_LEARNED_CODES) return;
     this.#codes.set(code.errorNumber, code.errorMessage);
-    return true;
-  }
-
-  has(errorNumber: number): boolean {
-    return this.#codes.has(errorNumber);
   }
 
   /**

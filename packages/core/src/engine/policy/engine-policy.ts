@@ -18,6 +18,9 @@ export interface DelayContext {
 }
 
 /** Options after validation: every limit present and checked, nothing shared with the caller's object. */
+/** Every call's deadline for retries and waits unless one is set: see README ("Deadline"). */
+export const DEFAULT_DEADLINE_MS = 5 * 60_000;
+
 export interface EnginePolicy {
   readonly maxAttempts: number;
   readonly baseDelayMs: Readonly<Record<RetryableClass, number>>;
@@ -25,8 +28,6 @@ export interface EnginePolicy {
   readonly maxRetryAfterMs: number;
   /** The deadline the caller set: it also aborts an attempt in flight. */
   readonly deadlineMs: number | null;
-  /** The deadline every call's retries and waits stop at: the caller's, else the default. */
-  readonly retryDeadlineMs: number;
   readonly attemptTimeoutMs: number | null;
   readonly budget: {
     readonly capacity: number;

@@ -1,11 +1,9 @@
 import { readBody } from '../../decode/body.js';
 import { asFiniteNumber, prop } from '../../decode/fields.js';
+import { MAX_CONFIG_BYTES } from '../../drift/listed-codes.js';
 import type { EnginePolicy } from '../policy/engine-policy.js';
 import type { RateSettings } from './rate-controller.js';
 import { perSecondAllowance } from './rate-limiter.js';
-
-/** service/config lists every error code and URL: a few KB. Anything far bigger is not one. */
-const MAX_CONFIG_BYTES = 256 * 1024;
 
 /** `limits.maxRequestPerSecond` of a `service/config` answer (string, bytes or parsed), or null. */
 export function announcedRate(body: unknown): number | null {
