@@ -1,6 +1,6 @@
 import { knownErrorNumber } from '../telemetry/labels.js';
-import type { OtelAttributes, OtelTracerProvider } from '../telemetry/otel-shapes.js';
-import { vppTracer } from '../telemetry/tracing.js';
+import type { OtelApi, OtelAttributes, OtelTracerProvider } from '../telemetry/otel-shapes.js';
+import { ProviderLookup } from '../telemetry/tracing.js';
 import { isLinkTarget, otelApi, type SpanLinkTarget } from './span-link.js';
 
 /** `false` turns spans off; `tracerProvider` defaults to the global one. */
@@ -15,6 +15,22 @@ export interface EventSpan {
 
 const NOOP: EventSpan = { end() {} };
 
+let globalLookup: ProviderLookup | null = null;
+const explicitLookups = new WeakMap<object, ProviderLookup>();
+
+function lookupFor(api: OtelApi, explicit: OtelTracerProvider | undefined): ProviderLookup {
+  if (explicit === undefined) {
+    globalLookup ??= new ProviderLookup(api, null);
+    return globalLookup;
+  }
+  let lookup = explicitLookups.get(explicit);
+  if (lookup === undefined) {
+    lookup = new ProviderLookup(api, explicit);
+    explicitLookups.set(explicit, lookup);
+  }
+  return lookup;
+}
+
 /**
  * Starts an INTERNAL span linked to the span that produced the event, when one is known. Attributes are
  * closed-set values, counts and Apple's opaque eventId only: no token, email, clientUserId or serial number.
@@ -28,10 +44,11 @@ export function startEventSpan(
   if (option === false) return NOOP;
   const api = otelApi();
   if (api === null) return NOOP;
-  // The global provider is asked for at each span: see ProviderLookup for why it is never kept.
-  const provider =
-    (option?.tracerProvider as OtelTracerProvider | undefined) ?? api.trace.getTracerProvider();
-  const span = vppTracer(provider).startSpan(name, {
+  // The same lookup the logical spans use: the global provider is asked for at each span, and no span is made
+  // while no SDK is registered.
+  const tracer = lookupFor(api, option?.tracerProvider as OtelTracerProvider | undefined).tracer();
+  if (tracer === null) return NOOP;
+  const span = tracer.startSpan(name, {
     kind: api.SpanKind.INTERNAL,
     attributes: defined(attributes),
     links: isLinkTarget(link) ? [{ context: link }] : [],

@@ -65,7 +65,7 @@ export interface LogicalSpan {
 type MaybeProxy = OtelTracerProvider & { getDelegate?(): OtelTracerProvider };
 
 /** The tracer every span of `@vppwatch/core` comes from, named and versioned after the package. */
-export function vppTracer(provider: OtelTracerProvider): OtelTracer {
+function vppTracer(provider: OtelTracerProvider): OtelTracer {
   return provider.getTracer(PACKAGE_INFO.name, PACKAGE_INFO.version);
 }
 
