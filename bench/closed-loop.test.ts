@@ -1,29 +1,39 @@
 import { describe, it } from 'vitest';
-import { CAPACITY_CASES, runCapacity, shortCase } from './lib/capacity-run.mjs';
+import { runCapacity } from './lib/capacity-bench-run.mjs';
+import { admits, drop, foreign } from './lib/capacity-cases.mjs';
 import { strategyById } from './lib/strategies.mjs';
 
-// Issue 12's capacity cases, short, end to end through both adapters with engine defaults against the simulator:
-// counts only. Without the closed loop (`rateLimit: { adaptive: false }`) the 10/s, 5/s and foreign-client runs
-// cost 1.2–1.6 attempts per call and 18–38 % of answers are 429s (bench/controller-tuning.mjs, "off" rows).
+// Issue 12's capacity cases, short, end to end through both adapters with engine defaults: counts only. The
+// simulator runs in its own process and spends the foreign client's share itself, so what it counts does not
+// depend on how busy this test's event loop is (an earlier version ran eight in-process runs side by side and a
+// client-side foreign timer, and its counts moved with the machine's load). Measured through axios, three runs each
+// (2026-12-03): 10/s 1.08–1.10 attempts per call, 5/s 1.30, foreign 1.03, drop 1.05–1.06; without the closed loop
+// (`rateLimit: { adaptive: false }`) 1.25, 1.60, 1.15 and 1.14. Each bound sits between the two, so a loop that
+// stops learning fails it. At 5/s the first second (burst 15 against a bucket of 5) weighs heavily in 40 calls.
 const cases = [
-  { c: shortCase(CAPACITY_CASES[10], 40), maxPerCall: 1.15 },
-  { c: shortCase(CAPACITY_CASES[5], 25), maxPerCall: 1.45 },
-  { c: shortCase(CAPACITY_CASES.foreign, 40), maxPerCall: 1.15 },
-  { c: shortCase(CAPACITY_CASES.drop, 90, 3000), maxPerCall: 1.25 },
+  { kase: admits(10, 60, 10), maxPerCall: 1.17 },
+  { kase: admits(5, 40, 10), maxPerCall: 1.4 },
+  { kase: foreign(60, 10), maxPerCall: 1.1 },
+  { kase: drop(1000, 4000, 100, 10), maxPerCall: 1.1 },
 ];
 
 for (const adapter of ['vppwatch-axios', 'vppwatch-got'] as const) {
-  // Each run has its own simulator and token, so the cases run side by side.
-  describe.concurrent(`the closed loop through ${adapter}, engine defaults`, () => {
-    for (const { c, maxPerCall } of cases) {
-      it(`${c.label}: every call succeeds, at most ${maxPerCall} attempts per call`, async ({ expect }) => {
-        const run = await runCapacity(c, strategyById(adapter).create);
-        expect(run.failed).toBe(0);
-        expect(run.attempts).toBeGreaterThanOrEqual(run.calls);
-        expect(run.attempts / run.calls).toBeLessThanOrEqual(maxPerCall);
-        // Arrivals inside an announced window are not asserted here: eight runs share one event loop, so requests
-        // sent before a 429 arrive long after it. The fake-clock tests (coordination.test.ts) prove that nothing is
-        // sent once a window is known; the bench's capacity rows count them with a child-process simulator.
+  describe(`the closed loop through ${adapter}, engine defaults`, () => {
+    for (const { kase, maxPerCall } of cases) {
+      it(`${kase.label}: every call succeeds, at most ${maxPerCall} attempts per call, nothing inside a window`, async ({
+        expect,
+      }) => {
+        const run = await runCapacity({
+          kase,
+          strategy: strategyById(adapter),
+          simulator: 'child',
+          graceMs: 50,
+        });
+        expect(run.rejected).toBe(0);
+        expect(run.attempts).toBe(run.served + run.throttled);
+        expect(run.attemptsPerCall).toBeLessThanOrEqual(maxPerCall);
+        // With 50 ms of grace: a request sent just before a 429 left may arrive just after it.
+        expect(run.insideWindow).toBe(0);
       }, 60_000);
     }
   });

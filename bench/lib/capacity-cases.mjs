@@ -25,8 +25,8 @@ export const CAPACITY_STRATEGIES = ['axios-retry', 'retry-axios', 'got', 'vppwat
 
 const APPLE = { perSecond: 15, burst: 15, retryAfter: /** @type {const} */ ('seconds') };
 
-/** @param {number} perSecond @param {number} requests @param {number} concurrency @returns {CapacityCase} */
-function admits(perSecond, requests, concurrency) {
+/** An organization that admits `perSecond` from the start. @param {number} perSecond @param {number} requests @param {number} concurrency @returns {CapacityCase} */
+export function admits(perSecond, requests, concurrency) {
   return {
     id: `${perSecond}/s`,
     label: perSecond === 15 ? "admits 15/s (today's row)" : `admits ${perSecond}/s`,
@@ -42,8 +42,8 @@ function admits(perSecond, requests, concurrency) {
   };
 }
 
-/** @param {number} requests @param {number} concurrency @returns {CapacityCase} */
-function foreign(requests, concurrency) {
+/** Apple's 15/s, of which a foreign client spends 7/s. @param {number} requests @param {number} concurrency @returns {CapacityCase} */
+export function foreign(requests, concurrency) {
   return {
     id: 'foreign',
     label: 'foreign client 7/s on 15/s',
@@ -56,8 +56,8 @@ function foreign(requests, concurrency) {
   };
 }
 
-/** @param {number} dropAtMs @param {number} returnAtMs @param {number} requests @param {number} concurrency @returns {CapacityCase} */
-function drop(dropAtMs, returnAtMs, requests, concurrency) {
+/** 15/s, 5/s from `dropAtMs`, 15/s again from `returnAtMs`. @param {number} dropAtMs @param {number} returnAtMs @param {number} requests @param {number} concurrency @returns {CapacityCase} */
+export function drop(dropAtMs, returnAtMs, requests, concurrency) {
   const capacity = [
     { fromMs: 0, perSecond: 15 },
     { fromMs: dropAtMs, perSecond: 5 },
