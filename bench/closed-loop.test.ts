@@ -6,13 +6,14 @@ import { strategyById } from './lib/strategies.mjs';
 // Issue 12's capacity cases, short, end to end through both adapters with engine defaults: counts only. The
 // simulator runs in its own process and spends the foreign client's share itself, so what it counts does not
 // depend on how busy this test's event loop is (an earlier version ran eight in-process runs side by side and a
-// client-side foreign timer, and its counts moved with the machine's load). Measured through axios, three runs each
-// (2026-12-03): 10/s 1.08–1.10 attempts per call, 5/s 1.30, foreign 1.03, drop 1.05–1.06; without the closed loop
-// (`rateLimit: { adaptive: false }`) 1.25, 1.60, 1.15 and 1.14. Each bound sits between the two, so a loop that
-// stops learning fails it. At 5/s the first second (burst 15 against a bucket of 5) weighs heavily in 40 calls.
+// client-side foreign timer, and its counts moved with the machine's load). Measured through axios, two runs each
+// (2026-12-03, first-contact burst 5): 10/s 1.017 attempts per call, 5/s 1.075, foreign 1.05, drop 1.02; without
+// the closed loop (`rateLimit: { adaptive: false }`) 1.033, 1.275, 1.05 and 1.07. The bounds are the product's
+// target (1.10), and 1.15 at 5/s, where 40 calls weigh the first discovery heavily: the 5/s bound is the one a loop
+// that stops learning fails; the others are too short for the loop to matter and guard the start and the gate.
 const cases = [
-  { kase: admits(10, 60, 10), maxPerCall: 1.17 },
-  { kase: admits(5, 40, 10), maxPerCall: 1.4 },
+  { kase: admits(10, 60, 10), maxPerCall: 1.1 },
+  { kase: admits(5, 40, 10), maxPerCall: 1.15 },
   { kase: foreign(60, 10), maxPerCall: 1.1 },
   { kase: drop(1000, 4000, 100, 10), maxPerCall: 1.1 },
 ];

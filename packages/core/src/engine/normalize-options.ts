@@ -4,7 +4,7 @@ import type { RetryableClass } from '../shared/retryable.js';
 import type { RateLimitOptions, VppEngineOptions } from './options.js';
 import { checkDuration, checkMs, invalid } from './policy/check-option.js';
 import type { EnginePolicy } from './policy/engine-policy.js';
-import { type ControllerSettings, DEFAULT_CONTROLLER } from './policy/rate-settings.js';
+import { type ControllerSettings, DEFAULT_CONTROLLER, firstContactBurst } from './policy/rate-settings.js';
 import { perSecondAllowance } from './tenant/rate-limiter.js';
 
 export type { EnginePolicy } from './policy/engine-policy.js';
@@ -81,7 +81,12 @@ function normalizeRateLimit(value: VppEngineOptions['rateLimit']): EnginePolicy[
     throw invalid('rateLimit.burst', burst, `an integer >= 1 and <= ${MAX_RATE}`);
   const controller = normalizeController(value?.adaptive);
   return {
-    settings: Object.freeze({ ceiling: rps, burst, controller }),
+    settings: Object.freeze({
+      ceiling: rps,
+      burst,
+      firstBurst: value?.burst === undefined ? firstContactBurst(burst) : burst,
+      controller,
+    }),
     fixedRate: value?.requestsPerSecond !== undefined,
     fixedBurst: value?.burst !== undefined,
   };

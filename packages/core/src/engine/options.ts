@@ -20,7 +20,10 @@ export interface MetricsRegistryLike {
 export interface RateLimitOptions {
   /** The ceiling, requests per second (default 15; otherwise Apple's announced `maxRequestPerSecond`). */
   readonly requestsPerSecond?: number;
-  /** Requests that may leave at once (default: the per-second allowance). */
+  /**
+   * Requests that may leave at once (default: the per-second allowance, and at most 5 in a tenant's first second,
+   * before anything is known of what its organization admits). Set, it applies from the first request.
+   */
   readonly burst?: number;
   /**
    * The closed loop: a throttle (9646, 429) lowers the tenant's rate to `beta ×` the rate in force, which then

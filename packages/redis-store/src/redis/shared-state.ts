@@ -65,7 +65,7 @@ function rateArgs(rate: RateSettings | null): string[] {
   const c = rate.controller;
   return [
     String(rate.ceiling),
-    String(rate.burst),
+    `${rate.burst}/${rate.firstBurst}`,
     c === null ? '' : String(c.beta),
     c === null ? '' : String(c.scale),
     c === null ? '' : String(c.minRate),

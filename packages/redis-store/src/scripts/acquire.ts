@@ -5,7 +5,8 @@ import { luaScript } from './lua-script.js';
  * the one allowance all replicas share, at the closed loop's rate in force, and answers how long to wait for it.
  * The slot rule is core's in-process limiter's: GCRA pacing (tolerance `burst − 1` intervals) and never more
  * than `limit = floor(rate)` (at most 64) bookings in any `limit / rate` seconds plus a margin, so a server
- * counting per second never sees an excess.
+ * counting per second never sees an excess. The tenant's first second (from its first booking while the key
+ * lives) sends at most the first-contact burst at once, as core's memory store does.
  *
  * KEYS[1] the tenant hash key. ARGV: ceiling/s ('' = no rate limit, gate only), burst, beta, scale, min rate
  * ('' when the loop is off), window margin ms, ttl ms, heartbeat replica id or ''.
@@ -18,7 +19,7 @@ export const ACQUIRE = luaScript(
 local key = KEYS[1]
 local margin = tonumber(ARGV[6])
 local ttl = tonumber(ARGV[7])
-local f = redis.call('HMGET', key, 'gate', 'tat', 'ring', 'budget', 's9603', 'lmr', 'lta')
+local f = redis.call('HMGET', key, 'gate', 'tat', 'ring', 'budget', 's9603', 'lmr', 'lta', 'since')
 local gate = tonumber(f[1]) or 0
 local lmr = tonumber(f[6])
 local lta = tonumber(f[7])
@@ -44,7 +45,13 @@ if lmr ~= nil and rate >= ceiling then
   redis.call('HDEL', key, 'lmr', 'lta')
 end
 -- Below the ceiling the organization admits less than announced: evenly spaced, one throttle finds its limit.
-if lmr ~= nil then burst = 1 end
+-- In the tenant's first second (its first booking since the key was made) nothing is known yet.
+local since = tonumber(f[8])
+if since == nil then
+  since = now
+  redis.call('HSET', key, 'since', ms(now))
+end
+if lmr ~= nil then burst = 1 elseif now - since < 1000 then burst = math.min(burst, first_burst) end
 local interval = 1000 / rate
 local limit = math.min(64, math.max(1, math.floor(rate)))
 local window = limit * interval + margin

@@ -11,7 +11,8 @@ export interface LuaScript {
  * Every script starts from Redis's own clock (`TIME`), never a replica's: replicas' clocks differ, so times cross
  * the wire only as durations relative to the script's `now`. `rate_at` is the closed loop's rate in force
  * (core's `rateAt`): `scale × (t − K)³ + lastMaxRate`, `K = ∛(lastMaxRate × (1 − beta) / scale)`, t the seconds
- * since the last throttle, kept within [minRate, ceiling]. The rate settings are ARGV[1..5] of every script.
+ * since the last throttle, kept within [minRate, ceiling]. The rate settings are ARGV[1..5] of every script;
+ * ARGV[2] is `burst/firstBurst`.
  */
 const PRELUDE = `
 if redis.replicate_commands then pcall(redis.replicate_commands) end
@@ -22,7 +23,8 @@ local function keep(key, ttl, gate)
   redis.call('PEXPIRE', key, math.ceil(math.max(ttl, gate - now + ttl)))
 end
 local ceiling = tonumber(ARGV[1])
-local burst = tonumber(ARGV[2])
+local burst = tonumber(string.match(ARGV[2], '^[^/]*'))
+local first_burst = tonumber(string.match(ARGV[2], '/(.*)$')) or burst
 local beta = tonumber(ARGV[3])
 local scale = tonumber(ARGV[4])
 local min_rate = tonumber(ARGV[5])

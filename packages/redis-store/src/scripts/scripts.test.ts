@@ -9,7 +9,7 @@ let connection: RedisConnection;
 let state: SharedState;
 let n = 0;
 const tenant = (): string => `tenant-${++n}`;
-const rate = { ceiling: 15, burst: 15, controller: { beta: 0.7, scale: 0.4, minRate: 0.5 } };
+const rate = { ceiling: 15, burst: 15, firstBurst: 15, controller: { beta: 0.7, scale: 0.4, minRate: 0.5 } };
 
 beforeAll(async () => {
   server = await startRedisServer();
@@ -33,6 +33,20 @@ describe('acquire script', () => {
     // 15 × (1000/15) ms + 25 ms margin after the first booking, less the time the 15 bookings took.
     expect(last?.waitMs).toBeGreaterThan(900);
     expect(last?.waitMs).toBeLessThanOrEqual(1025);
+  });
+
+  it("sends the first-contact burst in the tenant's first second, then the rate evenly spaced", async () => {
+    const t = tenant();
+    const first = { ...rate, firstBurst: 5 };
+    const verdicts = [];
+    for (let i = 0; i < 7; i++) verdicts.push(await state.turn(t, first, null));
+    expect(verdicts.slice(0, 5).map((v) => v.verdict)).toEqual(Array(5).fill('go'));
+    expect(verdicts[5]?.verdict).toBe('wait');
+    // The 6th one interval (1000/15 ms) after the 5th, the 7th one more: spaced, not all at the window's end.
+    expect(verdicts[5]?.waitMs).toBeLessThanOrEqual(1000 / 15);
+    expect(verdicts[6]!.waitMs - verdicts[5]!.waitMs).toBeGreaterThan(50);
+    const fields = (await connection.command(['HGETALL', state.key(t)])) as Record<string, string>;
+    expect(Number(fields.since)).toBeGreaterThan(0);
   });
 
   it('books nothing while the gate is closed', async () => {

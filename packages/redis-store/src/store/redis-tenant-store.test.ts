@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RedisServer, startRedisServer } from '../testing/redis-server.js';
 import { createRedisStore } from './create-redis-store.js';
 
-const rate = { ceiling: 15, burst: 15, controller: { beta: 0.7, scale: 0.4, minRate: 0.5 } };
+const rate = { ceiling: 15, burst: 15, firstBurst: 15, controller: { beta: 0.7, scale: 0.4, minRate: 0.5 } };
 const quiet = { logger: false } as const;
 let redis: RedisServer;
 let n = 0;

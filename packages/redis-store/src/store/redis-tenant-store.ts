@@ -255,9 +255,11 @@ export class RedisTenantStore implements TenantStore {
     // Below the ceiling the closed loop spaces requests one by one, as the memory store does; once the rate has
     // grown back, the share of the whole burst applies again (the mirror keeps the throttle record after that).
     const inForce = this.rateInForce(tenant, now, rate);
+    const burst = inForce < rate.ceiling ? 1 : Math.max(1, Math.floor(rate.burst * share));
     return {
       ceiling: inForce * share,
-      burst: inForce < rate.ceiling ? 1 : Math.max(1, Math.floor(rate.burst * share)),
+      burst,
+      firstBurst: Math.min(burst, Math.max(1, Math.floor(rate.firstBurst * share))),
       controller: null,
     };
   }

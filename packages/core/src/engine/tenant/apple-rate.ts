@@ -2,6 +2,7 @@ import { readBody } from '../../decode/body.js';
 import { asFiniteNumber, prop } from '../../decode/fields.js';
 import { MAX_CONFIG_BYTES } from '../../drift/listed-codes.js';
 import type { EnginePolicy } from '../policy/engine-policy.js';
+import { firstContactBurst } from '../policy/rate-settings.js';
 import type { RateSettings } from './rate-controller.js';
 import { perSecondAllowance } from './rate-limiter.js';
 
@@ -40,7 +41,8 @@ export class RateCeiling {
     const rate = announcedRate(body);
     if (rate === null || rate === current.ceiling) return null;
     const burst = policy.fixedBurst ? current.burst : perSecondAllowance(rate);
-    this.#settings = Object.freeze({ ...current, ceiling: rate, burst });
+    const firstBurst = policy.fixedBurst ? current.firstBurst : firstContactBurst(burst);
+    this.#settings = Object.freeze({ ...current, ceiling: rate, burst, firstBurst });
     return rate;
   }
 }

@@ -97,7 +97,7 @@ describe('coordinated backoff per tenant', () => {
       engine.execute(other, otherServer.transport),
     ]);
     const sorted = [...server.sentAt].sort((a, b) => a - b);
-    expect(sorted.filter((t) => t === start)).toHaveLength(15); // a second's allowance at once
+    expect(sorted.filter((t) => t === start)).toHaveLength(5); // the default burst at once, then evenly spaced
     for (let i = 0; i + 15 < sorted.length; i++) {
       expect(sorted[i + 15]! - sorted[i]!).toBeGreaterThanOrEqual(1000); // never 16 in one second
     }

@@ -1,3 +1,4 @@
+import { FIRST_CONTACT_MS } from '../policy/rate-settings.js';
 import { afterThrottle, type RateSettings, type RateState, rateAt } from './rate-controller.js';
 import {
   bookSlot,
@@ -29,6 +30,8 @@ interface TenantState {
   /** The closed loop's record; null while the tenant sends at the ceiling. */
   rate: RateState | null;
   slots: TenantSlots | null;
+  /** The tenant's first booking, epoch ms (null before it): its first second sends the first-contact burst. */
+  contactAt: number | null;
   lastUsedAt: number;
 }
 
@@ -128,7 +131,10 @@ export class MemoryTenantStore implements TenantStore {
   }
 
   #slotsOf(state: TenantState, now: number): TenantSlots {
-    if (state.slots === null) state.slots = newSlots(now);
+    if (state.slots === null) {
+      state.slots = newSlots(now);
+      state.contactAt = now;
+    }
     return state.slots;
   }
 
@@ -143,8 +149,13 @@ export class MemoryTenantStore implements TenantStore {
   #shapeFor(state: TenantState, now: number, rate: RateSettings): RateShape {
     const rps = this.#rateOf(state, now, rate);
     // Below the ceiling the organization admits less than announced: requests are spaced evenly, so the next
-    // discovery of its limit costs one throttle, not a burst of them.
-    const burst = state.rate === null ? rate.burst : 1;
+    // discovery of its limit costs one throttle, not a burst of them. In its first second nothing is known yet.
+    const burst =
+      state.rate !== null
+        ? 1
+        : now - (state.contactAt ?? now) < FIRST_CONTACT_MS
+          ? rate.firstBurst
+          : rate.burst;
     if (this.#shape === null || rps !== this.#shapeRate || burst !== this.#shapeBurst) {
       this.#shape = rateShape(rps, burst);
       this.#shapeRate = rps;
@@ -164,6 +175,7 @@ export class MemoryTenantStore implements TenantStore {
         consecutive9603: 0,
         rate: null,
         slots: null,
+        contactAt: null,
         lastUsedAt: now ?? this.#lastNow,
       };
       this.#tenants.set(tenant, state);

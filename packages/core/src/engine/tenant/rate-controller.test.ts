@@ -4,7 +4,7 @@ import { DEFAULT_CONTROLLER } from '../policy/rate-settings.js';
 import { MemoryTenantStore } from './memory-tenant-store.js';
 import { afterThrottle, type RateSettings, type RateState, rateAt } from './rate-controller.js';
 
-const settings: RateSettings = { ceiling: 15, burst: 15, controller: DEFAULT_CONTROLLER };
+const settings: RateSettings = { ceiling: 15, burst: 15, firstBurst: 15, controller: DEFAULT_CONTROLLER };
 const T0 = 1_700_000_000_000;
 
 /** Requests the store lets one tenant send in [from, to) when it always has one waiting (injected clock). */
@@ -150,7 +150,7 @@ describe('MemoryTenantStore memory', () => {
 
   it('remembers at most 64 send times per tenant, whatever the rate, and still never exceeds it', () => {
     const store = new MemoryTenantStore();
-    const huge: RateSettings = { ceiling: 10_000, burst: 10_000, controller: null };
+    const huge: RateSettings = { ceiling: 10_000, burst: 10_000, firstBurst: 10_000, controller: null };
     expect(sentBetween(store, T0, T0 + 1000, huge)).toBeLessThanOrEqual(10_000);
     // 64 at once (the ring's size), then the window (64 per 6.4 ms + 25 ms margin) spaces the rest.
     const burst = new MemoryTenantStore();

@@ -9,7 +9,7 @@ class TenantRateLimiter {
   settings: RateSettings;
 
   constructor(rate: number, burst: number) {
-    this.settings = { ceiling: rate, burst, controller: null };
+    this.settings = { ceiling: rate, burst, firstBurst: burst, controller: null };
   }
 
   reserve(tenant: string, now: number): number {
@@ -27,7 +27,7 @@ class TenantRateLimiter {
   }
 
   reconfigure(rate: number, burst: number): void {
-    this.settings = { ceiling: rate, burst, controller: null };
+    this.settings = { ceiling: rate, burst, firstBurst: burst, controller: null };
   }
 }
 
@@ -75,6 +75,17 @@ describe('TenantRateLimiter', () => {
         },
       ),
     );
+  });
+
+  it("sends the first-contact burst in a tenant's first second, the whole burst after it", () => {
+    const limiter = new TenantRateLimiter(15, 15);
+    limiter.settings = { ...limiter.settings, firstBurst: 5 };
+    const first = sendTimes(limiter, Array(15).fill(0));
+    expect(first.filter((t) => t === 0)).toHaveLength(5);
+    for (let i = 5; i < 15; i++) expect(first[i]! - first[i - 1]!).toBeCloseTo(1000 / 15, 5); // then evenly spaced
+    // Idle from 2 s on: the window is clear, and 15 may leave at once.
+    const later = sendTimes(limiter, Array(15).fill(2000));
+    expect(later).toEqual(Array(15).fill(2000));
   });
 
   it('tryReserveNow books nothing when the caller would have to wait', () => {
