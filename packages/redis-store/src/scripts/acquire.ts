@@ -6,7 +6,7 @@ import { luaScript } from './lua-script.js';
  * The slot rule is core's in-process limiter's: GCRA pacing (tolerance `burst − 1` intervals) and never more
  * than `limit = floor(rate)` (at most 64) bookings in any `limit / rate` seconds plus a margin, so a server
  * counting per second never sees an excess. The tenant's first second (from its first booking while the key
- * lives) sends at most the first-contact burst at once, as core's memory store does.
+ * lives) sends at most the first-contact burst at once and the rest at twice the pace, as core's memory store does.
  *
  * KEYS[1] the tenant hash key. ARGV: ceiling/s ('' = no rate limit, gate only), burst, beta, scale, min rate
  * ('' when the loop is off), window margin ms, ttl ms, heartbeat replica id or ''.
@@ -51,10 +51,17 @@ if since == nil then
   since = now
   redis.call('HSET', key, 'since', ms(now))
 end
-if lmr ~= nil then burst = 1 elseif now - since < 1000 then burst = math.min(burst, first_burst) end
-local interval = 1000 / rate
+-- Its rest goes at twice the pace; the window still holds the rate's allowance.
+local pace = 1
+if lmr ~= nil then
+  burst = 1
+elseif first_burst < burst and now - since < 1000 then
+  burst = first_burst
+  pace = 2
+end
 local limit = math.min(64, math.max(1, math.floor(rate)))
-local window = limit * interval + margin
+local window = limit * 1000 / rate + margin
+local interval = 1000 / rate / pace
 local tolerance = (math.min(burst, limit) - 1) * interval
 local tat = tonumber(f[2]) or now
 local ring = {}

@@ -35,16 +35,17 @@ describe('acquire script', () => {
     expect(last?.waitMs).toBeLessThanOrEqual(1025);
   });
 
-  it("sends the first-contact burst in the tenant's first second, then the rate evenly spaced", async () => {
+  it("sends the first-contact burst in the tenant's first second, then the rest at twice the pace", async () => {
     const t = tenant();
     const first = { ...rate, firstBurst: 5 };
     const verdicts = [];
     for (let i = 0; i < 7; i++) verdicts.push(await state.turn(t, first, null));
     expect(verdicts.slice(0, 5).map((v) => v.verdict)).toEqual(Array(5).fill('go'));
     expect(verdicts[5]?.verdict).toBe('wait');
-    // The 6th one interval (1000/15 ms) after the 5th, the 7th one more: spaced, not all at the window's end.
-    expect(verdicts[5]?.waitMs).toBeLessThanOrEqual(1000 / 15);
-    expect(verdicts[6]!.waitMs - verdicts[5]!.waitMs).toBeGreaterThan(50);
+    // The 6th half an interval (1000/30 ms) after the 5th, the 7th half one more: spaced at twice the pace.
+    expect(verdicts[5]?.waitMs).toBeLessThanOrEqual(1000 / 30);
+    expect(verdicts[6]!.waitMs - verdicts[5]!.waitMs).toBeGreaterThan(25);
+    expect(verdicts[6]!.waitMs - verdicts[5]!.waitMs).toBeLessThan(40);
     const fields = (await connection.command(['HGETALL', state.key(t)])) as Record<string, string>;
     expect(Number(fields.since)).toBeGreaterThan(0);
   });

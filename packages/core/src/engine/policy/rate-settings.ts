@@ -25,10 +25,13 @@ export interface RateSettings {
 /**
  * Not the whole second's 15 at first contact: an organization that admits 5/s (another tool on the token, Apple
  * under load) refuses everything past its 5 at once, and nothing tells us so before the first answer. Five at
- * once, then the rate evenly spaced, meets such a limit with one 429 instead of a burst of them; where 15/s is
- * real, the 10 not sent at once cost about 0.7 s once (bench/README.md, capacity rows).
+ * once, then the rest at {@link FIRST_CONTACT_PACE} times the rate, meets such a limit with one 429 instead of a
+ * burst of them; where 15/s is real, that start costs about a third of a second once (bench/README.md, capacity).
  */
 export const FIRST_CONTACT_BURST = 5;
+
+/** In the first second, requests past the first-contact burst are spaced this many times faster than the rate. */
+export const FIRST_CONTACT_PACE = 2;
 
 /** A tenant's first second lasts this long (ms); then `burst` applies. */
 export const FIRST_CONTACT_MS = 1000;

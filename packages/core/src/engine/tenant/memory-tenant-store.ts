@@ -1,4 +1,4 @@
-import { FIRST_CONTACT_MS } from '../policy/rate-settings.js';
+import { FIRST_CONTACT_MS, FIRST_CONTACT_PACE } from '../policy/rate-settings.js';
 import { afterThrottle, type RateSettings, type RateState, rateAt } from './rate-controller.js';
 import {
   bookSlot,
@@ -48,6 +48,7 @@ export class MemoryTenantStore implements TenantStore {
   #shape: RateShape | null = null;
   #shapeRate = 0;
   #shapeBurst = 0;
+  #shapePace = 1;
   /** The latest time a caller told the store, for sweeps started by a call that does not say. */
   #lastNow = 0;
 
@@ -150,14 +151,22 @@ export class MemoryTenantStore implements TenantStore {
     const rps = this.#rateOf(state, now, rate);
     // Below the ceiling the organization admits less than announced: requests are spaced evenly, so the next
     // discovery of its limit costs one throttle, not a burst of them. In its first second nothing is known yet.
-    const burst =
-      state.rate !== null
-        ? 1
-        : now - (state.contactAt ?? now) < FIRST_CONTACT_MS
-          ? rate.firstBurst
-          : rate.burst;
-    if (this.#shape === null || rps !== this.#shapeRate || burst !== this.#shapeBurst) {
-      this.#shape = rateShape(rps, burst);
+    const firstContact =
+      state.rate === null &&
+      rate.firstBurst < rate.burst &&
+      now - (state.contactAt ?? now) < FIRST_CONTACT_MS;
+    const burst = state.rate !== null ? 1 : firstContact ? rate.firstBurst : rate.burst;
+    // The first second's rest goes at twice the pace: a limit below the burst is still met one request at a time,
+    // and the window after it starts less late (the strict window keeps any delay of the first second to the end).
+    const pace = firstContact ? FIRST_CONTACT_PACE : 1;
+    if (
+      this.#shape === null ||
+      rps !== this.#shapeRate ||
+      burst !== this.#shapeBurst ||
+      pace !== this.#shapePace
+    ) {
+      this.#shape = rateShape(rps, burst, pace);
+      this.#shapePace = pace;
       this.#shapeRate = rps;
       this.#shapeBurst = burst;
     }

@@ -77,12 +77,13 @@ describe('TenantRateLimiter', () => {
     );
   });
 
-  it("sends the first-contact burst in a tenant's first second, the whole burst after it", () => {
+  it("sends the first-contact burst in a tenant's first second, the rest at twice the pace, the whole burst after it", () => {
     const limiter = new TenantRateLimiter(15, 15);
     limiter.settings = { ...limiter.settings, firstBurst: 5 };
     const first = sendTimes(limiter, Array(15).fill(0));
     expect(first.filter((t) => t === 0)).toHaveLength(5);
-    for (let i = 5; i < 15; i++) expect(first[i]! - first[i - 1]!).toBeCloseTo(1000 / 15, 5); // then evenly spaced
+    // Then evenly spaced at twice the pace: the first window ends a third of a second after it began.
+    for (let i = 5; i < 15; i++) expect(first[i]! - first[i - 1]!).toBeCloseTo(1000 / 30, 5);
     // Idle from 2 s on: the window is clear, and 15 may leave at once.
     const later = sendTimes(limiter, Array(15).fill(2000));
     expect(later).toEqual(Array(15).fill(2000));

@@ -22,13 +22,17 @@ export interface RateShape {
   readonly toleranceMs: number;
 }
 
-export function rateShape(requestsPerSecond: number, burst: number): RateShape {
-  const intervalMs = 1000 / requestsPerSecond;
+/**
+ * `pace` > 1 spaces requests below the burst that much faster than the rate (the first-contact second); the
+ * window still holds at most the rate's allowance.
+ */
+export function rateShape(requestsPerSecond: number, burst: number, pace = 1): RateShape {
+  const intervalMs = 1000 / requestsPerSecond / pace;
   const windowLimit = Math.min(perSecondAllowance(requestsPerSecond), MAX_WINDOW);
   return {
     intervalMs,
     windowLimit,
-    windowMs: windowLimit * intervalMs + WINDOW_MARGIN_MS,
+    windowMs: (windowLimit * 1000) / requestsPerSecond + WINDOW_MARGIN_MS,
     toleranceMs: (Math.min(burst, windowLimit) - 1) * intervalMs,
   };
 }
