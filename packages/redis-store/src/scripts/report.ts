@@ -7,6 +7,8 @@ import { luaScript } from './lua-script.js';
  * throttle already counted; fast convergence; the cubic's clock starts when the gate opens), adds to or
  * spends the retry budget within [0, capacity], and counts or resets the 9603 streak.
  *
+ * Late moves (ARGV[14]) with a negative delay release a booking that was never used (a gate closed first).
+ *
  * KEYS[1] the tenant hash key. ARGV[1..5] the rate settings (as in acquire); then gate ms from now or '',
  * throttled attempt sent this many ms ago or '', budget delta or '', budget capacity, 9603 op ('inc:N' |
  * 'reset' | ''), ttl ms, gate channel, tenant.
@@ -54,16 +56,27 @@ end
 if ARGV[14] ~= '' then
   local ring = {}
   for v in string.gmatch(redis.call('HGET', key, 'ring') or '', '[^,]+') do ring[#ring + 1] = v end
+  local newest_before = -math.huge
+  for i = 1, #ring do newest_before = math.max(newest_before, tonumber(ring[i])) end
+  local released = false
   for booked, late in string.gmatch(ARGV[14], '([^:,]+):([^,]+)') do
     for i = 1, #ring do
       if ring[i] == booked then ring[i] = ms(tonumber(booked) + tonumber(late)) end
     end
+    -- A booking moved before itself was never used (released): it leaves the window as the oldest entry.
+    if tonumber(late) < 0 then released = true end
   end
   local sorted = {}
   for i = 1, #ring do sorted[i] = tonumber(ring[i]) end
   table.sort(sorted)
+  local newest_after = sorted[#sorted]
   for i = 1, #sorted do sorted[i] = ms(sorted[i]) end
   if #sorted > 0 then redis.call('HSET', key, 'ring', table.concat(sorted, ',')) end
+  local tat = tonumber(redis.call('HGET', key, 'tat'))
+  if released and tat ~= nil and newest_after ~= nil and newest_after < newest_before then
+    -- The newest booking went unused: pacing counts from the one now newest, at the same interval.
+    redis.call('HSET', key, 'tat', ms(math.min(tat, newest_after + math.max(0, tat - newest_before))))
+  end
 end
 local op = ARGV[10]
 if string.sub(op, 1, 4) == 'inc:' then

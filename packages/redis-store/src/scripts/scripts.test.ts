@@ -69,6 +69,18 @@ describe('acquire script', () => {
     expect(second.waitMs).toBeGreaterThan(50);
   });
 
+  it('a released booking leaves the window and the pacing: the next turn is not held back by it', async () => {
+    const t = tenant();
+    const paced = { ...rate, burst: 1 };
+    const turns = [];
+    for (let i = 0; i < 15; i++) turns.push(await state.turn(t, paced, null));
+    expect(turns[14]!.waitMs).toBeGreaterThan(800); // 14 intervals of 1000/15 ms
+    const late = new Map(turns.slice(1).map((turn) => [turn.booked!, -Number(turn.booked)]));
+    await state.report(t, paced, { late });
+    const next = await state.turn(t, paced, null);
+    expect(next.waitMs).toBeLessThanOrEqual(1000 / 15); // one interval after the only booking kept
+  });
+
   it('counts the replicas that sent a heartbeat', async () => {
     const t = tenant();
     await state.turn(t, rate, 'a');

@@ -107,6 +107,18 @@ export class RedisTenantStore implements TenantStore {
     if (late > LATE_MS) this.#late(tenant, booking.booked, late);
   }
 
+  released(tenant: string, bookedAt: number): void {
+    const key = `${tenant}\0${bookedAt}`;
+    const booking = this.#waiting.get(key);
+    if (booking === undefined) {
+      this.#fallback.released(tenant, bookedAt);
+      return;
+    }
+    this.#waiting.delete(key);
+    // Moved to Redis time 0: the oldest entry of the window, which no longer holds anything back.
+    this.#late(tenant, booking.booked, -Number(booking.booked));
+  }
+
   getGateUntil(tenant: string): number {
     return this.#mirror.peek(tenant)?.gateUntil ?? 0;
   }

@@ -7,6 +7,7 @@ import {
   newSlots,
   type RateShape,
   rateShape,
+  releaseSlot,
   slotsIdle,
   type TenantSlots,
 } from './rate-limiter.js';
@@ -77,6 +78,11 @@ export class MemoryTenantStore implements TenantStore {
   sentLate(tenant: string, bookedAt: number, sentAt: number): void {
     const slots = this.#tenants.get(tenant)?.slots;
     if (slots) moveSlot(slots, bookedAt, sentAt);
+  }
+
+  released(tenant: string, bookedAt: number): void {
+    const slots = this.#tenants.get(tenant)?.slots;
+    if (slots) releaseSlot(slots, bookedAt);
   }
 
   getGateUntil(tenant: string): number {

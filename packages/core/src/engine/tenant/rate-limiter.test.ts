@@ -111,6 +111,40 @@ describe('TenantRateLimiter, late timers', () => {
   });
 });
 
+describe('TenantRateLimiter, released slots', () => {
+  it('a slot given up when a gate closed holds nothing back: the next request goes when the gate opens', () => {
+    const limiter = new TenantRateLimiter(10, 1);
+    const waits = Array.from({ length: 20 }, () => limiter.reserve('t', 0)); // booked 0, 100, …, about 1.9 s
+    expect(waits[19]).toBeGreaterThan(1900); // ten per window of 1 s + 25 ms
+    // A 429 at 50 ms closes the gate until 1000: the 19 not yet sent give their slots up.
+    for (const at of waits.slice(1)) limiter.store.released('t', at);
+    expect(limiter.reserve('t', 1000)).toBe(0);
+    expect(limiter.reserve('t', 1000)).toBe(100); // evenly spaced again, from the gate
+  });
+
+  it('without releasing them, the same request would wait for the abandoned slots', () => {
+    const limiter = new TenantRateLimiter(10, 1);
+    for (let i = 0; i < 20; i++) limiter.reserve('t', 0);
+    expect(limiter.reserve('t', 1000)).toBeGreaterThan(1000);
+  });
+
+  it('releasing keeps the window strict: never more than the rate in any second', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 60 }), (release) => {
+        const limiter = new TenantRateLimiter(15, 15);
+        const sent: number[] = [];
+        for (const [i, drop] of release.entries()) {
+          const at = i * 40;
+          const slot = at + limiter.reserve('t', at);
+          if (drop) limiter.store.released('t', slot);
+          else sent.push(slot);
+        }
+        expect(maxInWindow(sent, 1000)).toBeLessThanOrEqual(15);
+      }),
+    );
+  });
+});
+
 describe('TenantRateLimiter.reconfigure', () => {
   it('keeps the newest bookings, so a lower rate never lets an extra burst through', () => {
     const limiter = new TenantRateLimiter(15, 15);

@@ -95,6 +95,31 @@ export function moveSlot(slots: TenantSlots, bookedAt: number, sentAt: number): 
   if (index >= 0) slots.sent[index] = sentAt;
 }
 
+/**
+ * The booking made for `bookedAt` was never used: it leaves the window, as if never made (the rest keep their
+ * order, oldest first). When it was the newest, the pacing clock goes back to one interval after the newest left.
+ */
+export function releaseSlot(slots: TenantSlots, bookedAt: number): void {
+  const index = slots.sent.indexOf(bookedAt);
+  if (index < 0) return;
+  const newest = recent(slots, 1);
+  const size = slots.sent.length;
+  const kept: number[] = [];
+  for (let n = size; n >= 1; n--) {
+    const position = (slots.head - n + size) % size;
+    if (position !== index) kept.push(slots.sent[position] as number);
+  }
+  // Oldest first from position 1; position 0, now the oldest, is empty and takes the next booking (`head` 0).
+  slots.sent[0] = -Infinity;
+  for (let i = 0; i < kept.length; i++) slots.sent[i + 1] = kept[i] as number;
+  slots.head = 0;
+  if (bookedAt >= newest) {
+    // `nextAt` is the newest booking plus the interval it was booked at; the same interval after the one now newest.
+    const interval = Math.max(0, slots.nextAt - bookedAt);
+    slots.nextAt = Math.min(slots.nextAt, recent(slots, 1) + interval);
+  }
+}
+
 /** True when the tenant's bookings no longer constrain anything at `now`. */
 export function slotsIdle(slots: TenantSlots, now: number): boolean {
   return slots.nextAt < now && recent(slots, 1) + 1000 + WINDOW_MARGIN_MS < now;

@@ -50,6 +50,8 @@ export async function waitForTurn(
       store.sentLate?.(tenant, now + turn.ms, sentAt);
       return waited;
     }
+    // A gate closed while this request waited for its slot: the slot goes unused, the request waits for the gate.
+    store.released?.(tenant, now + turn.ms);
   }
   return waited;
 }

@@ -54,6 +54,12 @@ export interface TenantStore {
    * later slots count from the real send.
    */
   sentLate?(tenant: string, bookedAt: number, sentAt: number): void;
+  /**
+   * Optional: the slot booked for `bookedAt` was never used (a gate closed before it came, and the request waits
+   * for the gate instead), so it must not hold back later slots. Without it, every request waiting for a slot
+   * when a 429 arrives leaves a phantom booking that delays the first requests after the gate by up to a window.
+   */
+  released?(tenant: string, bookedAt: number): void;
 
   /** Epoch ms until which the tenant must not send; 0 when open. */
   getGateUntil(tenant: string): number;

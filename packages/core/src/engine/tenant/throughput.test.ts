@@ -16,10 +16,12 @@ function limitedApple(limit: number) {
   const arrivals: number[] = [];
   let blockedUntil = 0;
   let early = 0;
+  const rejectedAt: number[] = [];
   const apple = fakeApple((_index, now) => {
     if (now < blockedUntil) early += 1;
     while (arrivals.length > 0 && now - arrivals[0]! >= 1000) arrivals.shift();
     if (arrivals.length >= limit) {
+      rejectedAt.push(now);
       blockedUntil = Math.max(blockedUntil, arrivals[0]! + 1000);
       const seconds = Math.ceil((blockedUntil - now) / 1000);
       return {
@@ -31,7 +33,7 @@ function limitedApple(limit: number) {
     arrivals.push(now);
     return { status: 200, body: {} };
   });
-  return { ...apple, early: () => early };
+  return { ...apple, early: () => early, rejectedAt: () => rejectedAt };
 }
 
 /** 300 calls from 20 workers through one engine against {@link limitedApple}(15): when the last one finished. */
@@ -82,5 +84,24 @@ describe('throughput under Apple’s 15 requests/second limit (simulated time)',
     // 5 at once, the other 10 of the first second 1000/30 ms apart: the strict window carries that to the end.
     expect(elapsed - burst15).toBeGreaterThanOrEqual(300);
     expect(elapsed - burst15).toBeLessThanOrEqual(400);
+  });
+
+  it('after a 429, the requests that were waiting for a slot go when the gate opens, not a window later', async () => {
+    // An organization that admits 5 per second; 15 at once meets it at once and closes the gate for 1 s.
+    const engine = createVppEngine({ rateLimit: { burst: 15 }, metrics: false, tracing: false });
+    const apple = limitedApple(5);
+    const request: RequestDescriptor = {
+      method: 'GET',
+      url: 'https://vpp.itunes.apple.com/mdm/v2/assets',
+      headers: { authorization: 'Bearer one-token' },
+    };
+    const all = Promise.all(Array.from({ length: 30 }, () => engine.execute(request, apple.transport)));
+    await vi.runAllTimersAsync();
+    await all;
+    const firstRejection = apple.rejectedAt()[0]!;
+    const after = apple.sentAt.filter((t) => t > firstRejection + 50);
+    // Retry-After: 1 plus at most 10 % of jitter; the slots booked before the 429 were given up, not kept.
+    expect(after[0]! - firstRejection).toBeGreaterThanOrEqual(1000);
+    expect(after[0]! - firstRejection).toBeLessThanOrEqual(1200);
   });
 });
