@@ -1,26 +1,29 @@
 #!/usr/bin/env node
 // How the closed-loop rate controller's constants play out against organizations that admit less than the ceiling.
-// Not a comparison with other libraries (that is `pnpm bench`): one vppwatch engine (axios) per run, one in-process
-// simulator, and a grid of controller constants, so the defaults in packages/core/README.md can be re-measured.
+// Not a comparison with other libraries (that is `pnpm bench`): one vppwatch engine (axios) per run on the capacity
+// bench's own cases and harness (simulator in its own process, the foreign client spent by the simulator), and a
+// grid of controller constants, so the defaults in packages/core/README.md can be re-measured.
 // Needs built packages (pnpm build). Usage:
-//   node bench/controller-tuning.mjs [--cases 15,10,5,foreign,drop] [--grid off,0.7:0.1] [--calls-factor 1]
+//   node bench/controller-tuning.mjs [--cases 15/s,10/s,5/s,foreign,drop] [--grid off,0.7:0.1] [--calls-factor 1]
 // --grid lists beta:scale pairs ("off" = the closed loop off; "fixed=N" = the loop off and the limit set to N/s, the
 // reference of a client that already knows the real capacity); --calls-factor multiplies each case's call count.
 import { parseArgs } from 'node:util';
 import { attachVppInterceptor } from '@vppwatch/axios-interceptor';
 import { createVppEngine } from '@vppwatch/core';
 import axios from 'axios';
-import { CAPACITY_CASES, runCapacity } from './lib/capacity-run.mjs';
+import { runCapacity } from './lib/capacity-bench-run.mjs';
+import { CAPACITY_CASES, caseById } from './lib/capacity-cases.mjs';
 import { formatTable } from './lib/table.mjs';
 
 const { values } = parseArgs({
   options: {
-    cases: { type: 'string', default: '15,10,5,foreign,drop' },
+    cases: { type: 'string', default: '15/s,10/s,5/s,foreign,drop' },
     grid: { type: 'string', default: 'off,0.7:0.1' },
     'calls-factor': { type: 'string', default: '1' },
   },
 });
 const factor = Number(values['calls-factor']);
+if (!(factor > 0)) throw new Error(`--calls-factor must be a number > 0, got ${values['calls-factor']}`);
 
 /** @param {string} spec */
 function engineOptions(spec) {
@@ -34,15 +37,13 @@ function engineOptions(spec) {
   return { rateLimit: { adaptive: { beta, scale } } };
 }
 
-const rows = [];
-for (const key of values.cases.split(',')) {
-  const base = /** @type {Record<string, import('./lib/capacity-run.mjs').CapacityCase | undefined>} */ (
-    CAPACITY_CASES
-  )[key];
-  if (base === undefined) throw new Error(`unknown case ${key}`);
-  const c = { ...base, calls: Math.round(base.calls * factor) };
-  for (const spec of values.grid.split(',')) {
-    const r = await runCapacity(c, ({ url, sToken }) => {
+/** @param {string} spec @returns {import('./lib/strategies.mjs').Strategy} */
+function strategyFor(spec) {
+  return {
+    id: `vppwatch ${spec}`,
+    label: `vppwatch (axios) ${spec}`,
+    config: JSON.stringify(engineOptions(spec)),
+    create({ url, sToken }) {
       const client = axios.create({
         baseURL: `${url}/mdm/v2`,
         headers: { Authorization: `Bearer ${sToken}` },
@@ -51,18 +52,28 @@ for (const key of values.cases.split(',')) {
         engine: createVppEngine({ ...engineOptions(spec), metrics: false, tracing: false }),
       });
       return { getAssets: () => client.get('/assets') };
-    });
-    console.log(`  done: ${c.label} / ${spec}`);
+    },
+  };
+}
+
+const rows = [];
+for (const id of values.cases.split(',')) {
+  // The older short ids (15, 10, 5) still work.
+  const base = caseById(CAPACITY_CASES, /^\d+$/.test(id) ? `${id}/s` : id);
+  const kase = { ...base, requests: Math.round(base.requests * factor) };
+  for (const spec of values.grid.split(',')) {
+    const r = await runCapacity({ kase, strategy: strategyFor(spec), graceMs: 50 });
+    console.log(`  done: ${kase.label} / ${spec}`);
     rows.push([
-      c.label,
+      kase.label,
       spec,
       (r.wallMs / 1000).toFixed(1),
-      (r.wallMs / r.idealMs).toFixed(2),
-      (r.attempts / r.calls).toFixed(2),
+      r.wallRatio.toFixed(3),
+      r.attemptsPerCall.toFixed(2),
       String(r.throttled),
-      `${((100 * r.throttled) / r.attempts).toFixed(1)} %`,
-      r.insideWindow === null ? '–' : String(r.insideWindow),
-      String(r.failed),
+      `${(100 * r.throttledShare).toFixed(1)} %`,
+      String(r.insideWindow),
+      String(r.rejected),
       r.recoveryMs === null ? '–' : (r.recoveryMs / 1000).toFixed(1),
     ]);
   }
@@ -78,9 +89,9 @@ console.log(
       'attempts/call',
       '429s',
       '429 share',
-      'in window',
-      'failed',
-      'back to 0.9 × capacity (s)',
+      'in window (50 ms)',
+      'rejected',
+      'recovery s',
     ],
     rows,
   ),
