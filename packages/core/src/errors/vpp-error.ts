@@ -41,6 +41,8 @@ export interface VppErrorInit {
   readonly retryAt?: number | null;
   readonly retryInfo?: RetryInfo | null;
   readonly cause?: unknown;
+  /** The class the engine acted on, when it differs from the catalog's (an `options.classify` override). */
+  readonly retryClass?: RetryClass | null;
 }
 
 /**
@@ -76,6 +78,7 @@ export class VppError extends Error {
   // A private field: no logger, inspector or serializer can reach it.
   readonly #raw: VppErrorUnredacted;
   readonly #decoded: DecodedResponse | null;
+  readonly #retryClass: RetryClass | null | undefined;
 
   constructor(init: VppErrorInit) {
     super(init.message);
@@ -87,6 +90,7 @@ export class VppError extends Error {
     const retryAt = init.retryAt ?? null;
     this.retryAt = retryAt !== null && isValidEpochMs(retryAt) ? retryAt : null;
     this.retryInfo = init.retryInfo ?? null;
+    this.#retryClass = init.retryClass;
     this.#raw = { failures, decoded, cause: init.cause };
     // The decoded answer usually carries the very failures redacted above: reuse them instead of redacting twice.
     this.#decoded =
@@ -129,8 +133,9 @@ export class VppError extends Error {
     return this.failure?.code ?? null;
   }
 
+  /** The retry class the engine acted on: an `options.classify` override, else the catalog's class of `failure`. */
   get retryClass(): RetryClass | null {
-    return this.failure?.retryClass ?? null;
+    return this.#retryClass ?? this.failure?.retryClass ?? null;
   }
 
   get httpStatus(): number | null {

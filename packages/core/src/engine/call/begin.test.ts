@@ -66,6 +66,20 @@ describe('begin: the step API a client with its own retry loop drives', () => {
     expect(decision).toMatchObject({ action: 'retry', retryClass: 'transient' });
   });
 
+  it('a VppError carries the class the engine acted on: a classify override, not the catalog class', async () => {
+    // 9610 is `state` in the catalog; the override makes it fatal for this engine.
+    const engine = createVppEngine({ ...quiet, classify: { 9610: 'client_fatal' } });
+    const call = engine.begin({ method: 'GET', url });
+    await call.beforeAttempt();
+    const decision = call.onResult(reply(200, { status: -1, errorNumber: 9610, errorMessage: 'x' }));
+    expect(decision.action).toBe('reject');
+    if (decision.action !== 'reject' || !isVppError(decision.error)) throw new Error('expected a VppError');
+    expect(decision.error.failure?.retryClass).not.toBe('client_fatal');
+    expect(decision.error.retryClass).toBe('client_fatal');
+    expect(decision.error.toJSON()).toMatchObject({ retryClass: 'client_fatal' });
+    call.finish({ error: decision.error });
+  });
+
   it('retry: false turns retries off for one request', async () => {
     const engine = createVppEngine(quiet);
     const call = engine.begin({ method: 'GET', url, retry: false });

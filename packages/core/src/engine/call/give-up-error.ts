@@ -53,6 +53,7 @@ export function giveUpError(details: GiveUpDetails): VppError {
     retryAt: details.retryAt,
     retryInfo: details.retryInfo,
     cause: details.cause,
+    retryClass: details.retryClass,
   });
 }
 
