@@ -8,11 +8,9 @@
 // --grid lists beta:scale pairs ("off" = the closed loop off; "fixed=N" = the loop off and the limit set to N/s, the
 // reference of a client that already knows the real capacity); --calls-factor multiplies each case's call count.
 import { parseArgs } from 'node:util';
-import { attachVppInterceptor } from '@vppwatch/axios-interceptor';
-import { createVppEngine } from '@vppwatch/core';
-import axios from 'axios';
 import { runCapacity } from './lib/capacity-bench-run.mjs';
 import { CAPACITY_CASES, caseById } from './lib/capacity-cases.mjs';
+import { vppwatchAxiosClient } from './lib/strategies.mjs';
 import { formatTable } from './lib/table.mjs';
 
 const { values } = parseArgs({
@@ -43,16 +41,8 @@ function strategyFor(spec) {
     id: `vppwatch ${spec}`,
     label: `vppwatch (axios) ${spec}`,
     config: JSON.stringify(engineOptions(spec)),
-    create({ url, sToken }) {
-      const client = axios.create({
-        baseURL: `${url}/mdm/v2`,
-        headers: { Authorization: `Bearer ${sToken}` },
-      });
-      attachVppInterceptor(client, {
-        engine: createVppEngine({ ...engineOptions(spec), metrics: false, tracing: false }),
-      });
-      return { getAssets: () => client.get('/assets') };
-    },
+    create: (endpoint) =>
+      vppwatchAxiosClient(endpoint, { ...engineOptions(spec), metrics: false, tracing: false }),
   };
 }
 

@@ -41,6 +41,16 @@ function axiosClient(client) {
   return { getAssets: () => client.get('/assets') };
 }
 
+/**
+ * A plain axios client with vppwatch attached, on a fresh engine with these options.
+ * @param {Endpoint} endpoint @param {import('@vppwatch/core').VppEngineOptions} [engineOptions] @returns {BenchClient}
+ */
+export function vppwatchAxiosClient(endpoint, engineOptions = {}) {
+  const client = plainAxios(endpoint);
+  attachVppInterceptor(client, { engine: createVppEngine(engineOptions) });
+  return axiosClient(client);
+}
+
 /** @param {Endpoint} endpoint @param {object} [extension] @returns {BenchClient} */
 function gotClient(endpoint, extension) {
   const base = {
@@ -109,11 +119,7 @@ export const STRATEGIES = [
     id: 'vppwatch-axios',
     label: 'vppwatch (axios-interceptor)',
     config: 'attachVppInterceptor(client, { engine: createVppEngine() }): engine defaults',
-    create(endpoint) {
-      const client = plainAxios(endpoint);
-      attachVppInterceptor(client, { engine: createVppEngine() });
-      return axiosClient(client);
-    },
+    create: (endpoint) => vppwatchAxiosClient(endpoint),
   },
   {
     id: 'vppwatch-axios-reactive',
@@ -121,11 +127,7 @@ export const STRATEGIES = [
     config:
       'attachVppInterceptor(client, { engine: createVppEngine({ rateLimit: false }) }): no proactive limiter, so only the shared Retry-After gate, backoff and budget act',
     extra: true,
-    create(endpoint) {
-      const client = plainAxios(endpoint);
-      attachVppInterceptor(client, { engine: createVppEngine({ rateLimit: false }) });
-      return axiosClient(client);
-    },
+    create: (endpoint) => vppwatchAxiosClient(endpoint, { rateLimit: false }),
   },
   {
     id: 'vppwatch-got',

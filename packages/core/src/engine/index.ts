@@ -19,6 +19,7 @@ export type { CatalogDriftEvent } from './drift/drift-watch.js';
 export type { DelayContext, MetricsRegistryLike, RateLimitOptions, VppEngineOptions } from './options.js';
 export type { DecisionState, FailureInput, RetryDecision } from './policy/decide.js';
 export { decide } from './policy/decide.js';
+export { FIRST_CONTACT_MS, FIRST_CONTACT_PACE } from './policy/rate-settings.js';
 export { MemoryTenantStore } from './tenant/memory-tenant-store.js';
 export type { ControllerSettings, RateSettings, RateState } from './tenant/rate-controller.js';
 export { afterThrottle, rateAt } from './tenant/rate-controller.js';

@@ -1,3 +1,4 @@
+import { FIRST_CONTACT_MS, FIRST_CONTACT_PACE } from '@vppwatch/core';
 import { luaScript } from './lua-script.js';
 
 /**
@@ -51,13 +52,13 @@ if since == nil then
   since = now
   redis.call('HSET', key, 'since', ms(now))
 end
--- Its rest goes at twice the pace; the window still holds the rate's allowance.
+-- Its rest goes faster (core's FIRST_CONTACT_PACE); the window still holds the rate's allowance.
 local pace = 1
 if lmr ~= nil then
   burst = 1
-elseif first_burst < burst and now - since < 1000 then
+elseif first_burst < burst and now - since < ${FIRST_CONTACT_MS} then
   burst = first_burst
-  pace = 2
+  pace = ${FIRST_CONTACT_PACE}
 end
 local limit = math.min(64, math.max(1, math.floor(rate)))
 local window = limit * 1000 / rate + margin

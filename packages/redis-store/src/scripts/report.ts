@@ -72,10 +72,12 @@ if ARGV[14] ~= '' then
   local newest_after = sorted[#sorted]
   for i = 1, #sorted do sorted[i] = ms(sorted[i]) end
   if #sorted > 0 then redis.call('HSET', key, 'ring', table.concat(sorted, ',')) end
-  local tat = tonumber(redis.call('HGET', key, 'tat'))
-  if released and tat ~= nil and newest_after ~= nil and newest_after < newest_before then
+  if released and newest_after ~= nil and newest_after < newest_before then
     -- The newest booking went unused: pacing counts from the one now newest, at the same interval.
-    redis.call('HSET', key, 'tat', ms(math.min(tat, newest_after + math.max(0, tat - newest_before))))
+    local tat = tonumber(redis.call('HGET', key, 'tat'))
+    if tat ~= nil then
+      redis.call('HSET', key, 'tat', ms(math.min(tat, newest_after + math.max(0, tat - newest_before))))
+    end
   end
 end
 local op = ARGV[10]

@@ -98,25 +98,35 @@ export class RedisTenantStore implements TenantStore {
   }
 
   sentLate(tenant: string, bookedAt: number, sentAt: number): void {
-    const key = `${tenant}\0${bookedAt}`;
-    const booking = this.#waiting.get(key);
-    if (booking === undefined) return;
-    this.#waiting.delete(key);
+    const booking = this.#takeWaiting(tenant, bookedAt);
+    if (booking === undefined) {
+      this.#fallback.sentLate(tenant, bookedAt, sentAt);
+      return;
+    }
     // The engine's `bookedAt` counts from before the round trip; the slot itself lies about one round trip later.
     const late = sentAt - bookedAt - booking.roundTripMs;
     if (late > LATE_MS) this.#late(tenant, booking.booked, late);
   }
 
   released(tenant: string, bookedAt: number): void {
-    const key = `${tenant}\0${bookedAt}`;
-    const booking = this.#waiting.get(key);
+    const booking = this.#takeWaiting(tenant, bookedAt);
     if (booking === undefined) {
       this.#fallback.released(tenant, bookedAt);
       return;
     }
-    this.#waiting.delete(key);
     // Moved to Redis time 0: the oldest entry of the window, which no longer holds anything back.
     this.#late(tenant, booking.booked, -Number(booking.booked));
+  }
+
+  /** The Redis booking the engine waited for at `bookedAt`, forgotten once asked for; none for a fallback slot. */
+  #takeWaiting(
+    tenant: string,
+    bookedAt: number,
+  ): { readonly booked: string; readonly roundTripMs: number } | undefined {
+    const key = `${tenant}\0${bookedAt}`;
+    const booking = this.#waiting.get(key);
+    if (booking !== undefined) this.#waiting.delete(key);
+    return booking;
   }
 
   getGateUntil(tenant: string): number {

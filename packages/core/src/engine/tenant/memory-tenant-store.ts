@@ -31,8 +31,6 @@ interface TenantState {
   /** The closed loop's record; null while the tenant sends at the ceiling. */
   rate: RateState | null;
   slots: TenantSlots | null;
-  /** The tenant's first booking, epoch ms (null before it): its first second sends the first-contact burst. */
-  contactAt: number | null;
   lastUsedAt: number;
 }
 
@@ -58,7 +56,7 @@ export class MemoryTenantStore implements TenantStore {
     if (state.gateUntil > now) return false;
     if (rate === null) return true;
     const slots = this.#slotsOf(state, now);
-    const shape = this.#shapeFor(state, now, rate);
+    const shape = this.#shapeFor(state, slots, now, rate);
     if (earliestSlot(slots, now, shape) > now) return false;
     bookSlot(slots, now, shape);
     return true;
@@ -69,7 +67,7 @@ export class MemoryTenantStore implements TenantStore {
     if (state.gateUntil > now) return { kind: 'gate', until: state.gateUntil };
     if (rate === null) return GO;
     const slots = this.#slotsOf(state, now);
-    const shape = this.#shapeFor(state, now, rate);
+    const shape = this.#shapeFor(state, slots, now, rate);
     const sendAt = earliestSlot(slots, now, shape);
     bookSlot(slots, sendAt, shape);
     return sendAt > now ? { kind: 'wait', ms: sendAt - now } : GO;
@@ -138,10 +136,7 @@ export class MemoryTenantStore implements TenantStore {
   }
 
   #slotsOf(state: TenantState, now: number): TenantSlots {
-    if (state.slots === null) {
-      state.slots = newSlots(now);
-      state.contactAt = now;
-    }
+    if (state.slots === null) state.slots = newSlots(now);
     return state.slots;
   }
 
@@ -153,14 +148,12 @@ export class MemoryTenantStore implements TenantStore {
     return current;
   }
 
-  #shapeFor(state: TenantState, now: number, rate: RateSettings): RateShape {
+  #shapeFor(state: TenantState, slots: TenantSlots, now: number, rate: RateSettings): RateShape {
     const rps = this.#rateOf(state, now, rate);
     // Below the ceiling the organization admits less than announced: requests are spaced evenly, so the next
     // discovery of its limit costs one throttle, not a burst of them. In its first second nothing is known yet.
     const firstContact =
-      state.rate === null &&
-      rate.firstBurst < rate.burst &&
-      now - (state.contactAt ?? now) < FIRST_CONTACT_MS;
+      state.rate === null && rate.firstBurst < rate.burst && now - slots.firstAt < FIRST_CONTACT_MS;
     const burst = state.rate !== null ? 1 : firstContact ? rate.firstBurst : rate.burst;
     // The first second's rest goes at twice the pace: a limit below the burst is still met one request at a time,
     // and the window after it starts less late (the strict window keeps any delay of the first second to the end).
@@ -190,7 +183,6 @@ export class MemoryTenantStore implements TenantStore {
         consecutive9603: 0,
         rate: null,
         slots: null,
-        contactAt: null,
         lastUsedAt: now ?? this.#lastNow,
       };
       this.#tenants.set(tenant, state);

@@ -44,10 +44,12 @@ export interface TenantSlots {
   /** The latest booked send times, a ring; `head` is where the next one goes. Grows up to {@link MAX_WINDOW}. */
   sent: Float64Array;
   head: number;
+  /** The first booking, epoch ms: the tenant's first contact. */
+  readonly firstAt: number;
 }
 
 export function newSlots(now: number): TenantSlots {
-  return { nextAt: now, sent: new Float64Array(1).fill(-Infinity), head: 0 };
+  return { nextAt: now, sent: new Float64Array(1).fill(-Infinity), head: 0, firstAt: now };
 }
 
 /** The `n`-th most recent booking (1 = the newest), or -Infinity when there were fewer. */
