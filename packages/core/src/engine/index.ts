@@ -22,7 +22,13 @@ export { decide } from './policy/decide.js';
 export { FIRST_CONTACT_MS, FIRST_CONTACT_PACE } from './policy/rate-settings.js';
 export { MemoryTenantStore } from './tenant/memory-tenant-store.js';
 export type { ControllerSettings, RateSettings, RateState } from './tenant/rate-controller.js';
-export { afterThrottle, rateAt } from './tenant/rate-controller.js';
+export {
+  afterThrottle,
+  firstContactRate,
+  PLATEAU_TOLERANCE,
+  PROBE_GROWTH,
+  rateAt,
+} from './tenant/rate-controller.js';
 export type {
   RateChange,
   StoreErrorReport,

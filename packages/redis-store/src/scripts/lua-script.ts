@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { PROBE_GROWTH } from '@vppwatch/core';
 
 /** A Lua script run with EVALSHA (EVAL once when the server does not know it yet, e.g. after a restart). */
 export interface LuaScript {
@@ -11,7 +12,7 @@ export interface LuaScript {
  * Every script starts from Redis's own clock (`TIME`), never a replica's: replicas' clocks differ, so times cross
  * the wire only as durations relative to the script's `now`. `rate_at` is the closed loop's rate in force
  * (core's `rateAt`): `scale × (t − K)³ + lastMaxRate`, `K = ∛(lastMaxRate × (1 − beta) / scale)`, t the seconds
- * since the last throttle, kept within [minRate, ceiling]. The rate settings are ARGV[1..5] of every script;
+ * since the last throttle, `PROBE_GROWTH × scale` past K, kept within [minRate, ceiling]. The rate settings are ARGV[1..5] of every script;
  * ARGV[2] is `burst/firstBurst`.
  */
 const PRELUDE = `
@@ -32,7 +33,9 @@ local function rate_at(lmr, lta)
   if lmr == nil or lta == nil or beta == nil then return ceiling end
   local t = math.max(0, now - lta) / 1000
   local k = ((lmr * (1 - beta)) / scale) ^ (1 / 3)
-  return math.min(ceiling, math.max(min_rate, scale * (t - k) ^ 3 + lmr))
+  local growth = scale
+  if t > k then growth = scale * ${PROBE_GROWTH} end
+  return math.min(ceiling, math.max(min_rate, growth * (t - k) ^ 3 + lmr))
 end
 `;
 

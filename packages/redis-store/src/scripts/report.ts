@@ -1,10 +1,12 @@
+import { FIRST_CONTACT_MS, FIRST_CONTACT_PACE, PLATEAU_TOLERANCE } from '@vppwatch/core';
 import { luaScript } from './lua-script.js';
 
 /**
  * What one attempt's answer changes, in one round trip: raises the gate (the later of the current one and the
  * new one, and tells the other replicas on the gate channel when it moved), lowers the closed loop's rate after a
  * throttle as core's `afterThrottle` does (unless the attempt left before the last decrease: an echo of a
- * throttle already counted; fast convergence; the cubic's clock starts when the gate opens), adds to or
+ * throttle already counted; fast convergence; the first-contact estimate; the cubic's clock starts when the gate
+ * opens), adds to or
  * spends the retry budget within [0, capacity], and counts or resets the 9603 streak.
  *
  * Late moves (ARGV[14]) with a negative delay release a booking that was never used (a gate closed first).
@@ -20,7 +22,7 @@ export const REPORT = luaScript(
   `
 local key = KEYS[1]
 local ttl = tonumber(ARGV[11])
-local f = redis.call('HMGET', key, 'gate', 'budget', 's9603', 'lmr', 'lta')
+local f = redis.call('HMGET', key, 'gate', 'budget', 's9603', 'lmr', 'lta', 'since')
 local gate = tonumber(f[1]) or 0
 local budget = f[2] or ''
 local streak = tonumber(f[3]) or 0
@@ -39,8 +41,18 @@ if ARGV[7] ~= '' and beta ~= nil then
   local sent_at = now - tonumber(ARGV[7])
   if lta == nil or sent_at >= lta then
     local from = rate_at(lmr, lta)
-    -- Fast convergence (RFC 8312): throttled again below the last maximum aims the plateau lower still.
-    if lmr ~= nil and from < lmr then lmr = from * (1 + beta) / 2 else lmr = from end
+    local first_contact = lmr == nil
+    -- Fast convergence (RFC 8312), with core's PLATEAU_TOLERANCE: throttled again before the rate got well past
+    -- the last maximum aims the plateau lower still.
+    if lmr ~= nil and from < lmr * ${PLATEAU_TOLERANCE} then lmr = from * (1 + beta) / 2 else lmr = from end
+    -- A throttle in the tenant's first second restarts at most at what that second admitted (core's
+    -- firstContactRate): the first-contact burst, then the ceiling at FIRST_CONTACT_PACE, per second and a bit.
+    local since = tonumber(f[6])
+    local elapsed = since and sent_at - since or -1
+    if first_contact and first_burst < burst and elapsed >= 0 and elapsed < ${FIRST_CONTACT_MS} then
+      local before = first_burst + math.floor(elapsed * ${FIRST_CONTACT_PACE} * ceiling / 1000 + 1e-9)
+      lmr = math.min(lmr, math.max(min_rate, before / (1 + elapsed / 1000)) / beta)
+    end
     -- The cubic's clock starts when sending resumes: after the gate this report (or another replica) raised.
     lta = math.max(now, gate)
     lowered_from = ms(from)

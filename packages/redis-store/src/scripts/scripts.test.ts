@@ -153,6 +153,46 @@ describe('closed-loop rate', () => {
     expect(second.rate?.msSinceThrottle).toBeLessThan(-1_900);
   });
 
+  it("a throttle ending the tenant's first second restarts at what that second admitted (core's firstContactRate)", async () => {
+    const t = tenant();
+    const first = { ...rate, firstBurst: 5 };
+    for (let i = 0; i < 5; i++) expect((await state.turn(t, first, null)).verdict).toBe('go');
+    const reply = await state.report(t, first, { gateMs: 1_000, throttledSentAgoMs: 0 });
+    expect(reply.loweredFrom).toBe(15);
+    // The five of the burst (a sixth if the throttle came a 30th of a second later), within a second and a bit.
+    expect(reply.rate?.lastMaxRate).toBeGreaterThan(5 / 1.1 / 0.7);
+    expect(reply.rate?.lastMaxRate).toBeLessThanOrEqual(6 / 0.7);
+    // Without a first-contact burst the usual decrease applies: the plateau is the rate in force, 15.
+    const plain = tenant();
+    await state.turn(plain, rate, null);
+    expect((await state.report(plain, rate, { throttledSentAgoMs: 0 })).rate?.lastMaxRate).toBe(15);
+  });
+
+  it("a throttle just past the plateau aims lower (core's PLATEAU_TOLERANCE); well past it, it does not", async () => {
+    const k = Math.cbrt((8 * (1 - 0.7)) / 0.4);
+    const [seconds, micros] = (await connection.command(['TIME'])) as [string, string];
+    const redisNow = Number(seconds) * 1000 + Number(micros) / 1000;
+    const near = tenant();
+    const far = tenant();
+    // lmr 8; the last throttle K + 0.5 s ago (the cubic at 8.3, PROBE_GROWTH 6 × 0.4 × 0.5³) or K + 2 s ago (15).
+    await connection.command([
+      'HSET',
+      state.key(near),
+      'lmr',
+      '8',
+      'lta',
+      String(redisNow - (k + 0.5) * 1000),
+    ]);
+    await connection.command(['HSET', state.key(far), 'lmr', '8', 'lta', String(redisNow - (k + 2) * 1000)]);
+    const justPast = await state.report(near, rate, { throttledSentAgoMs: 0 });
+    expect(justPast.loweredFrom).toBeGreaterThan(8);
+    expect(justPast.loweredFrom).toBeLessThan(8.8);
+    expect(justPast.rate?.lastMaxRate).toBeCloseTo(((justPast.loweredFrom ?? 0) * 1.7) / 2, 2);
+    const wellPast = await state.report(far, rate, { throttledSentAgoMs: 0 });
+    expect(wellPast.loweredFrom).toBeGreaterThan(8.8);
+    expect(wellPast.rate?.lastMaxRate).toBeCloseTo(wellPast.loweredFrom ?? 0, 2);
+  });
+
   it('keeps no rate record when the loop is off', async () => {
     const t = tenant();
     const reply = await state.report(t, { ...rate, controller: null }, { throttledSentAgoMs: 10 });

@@ -150,7 +150,9 @@ export class RedisTenantStore implements TenantStore {
 
   throttled(tenant: string, sentAt: number, now: number, rate: RateSettings): RateChange | null {
     const state = this.#mirror.get(tenant, now);
-    const change = afterThrottle(state.rate, sentAt, now, state.gateUntil, rate);
+    // The report script decides with Redis's record of the first contact; this replica's own is close enough for
+    // the event it returns, and Redis's answer replaces the mirror's record.
+    const change = afterThrottle(state.rate, sentAt, now, state.gateUntil, rate, state.firstAt);
     if (change === null) return null;
     state.rate = change.state;
     const pending = this.#pending.for(tenant);

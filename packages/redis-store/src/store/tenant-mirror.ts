@@ -7,6 +7,8 @@ export interface MirroredTenant {
   budget: number | undefined;
   consecutive9603: number;
   rate: RateState | null;
+  /** When this replica first saw the tenant: its first contact, as far as this replica knows. */
+  readonly firstAt: number;
   /** When this replica last told Redis it serves the tenant. */
   heartbeatAt: number;
   usedAt: number;
@@ -37,6 +39,7 @@ export class TenantMirror {
         budget: undefined,
         consecutive9603: 0,
         rate: null,
+        firstAt: now,
         heartbeatAt: 0,
         usedAt: now,
       };

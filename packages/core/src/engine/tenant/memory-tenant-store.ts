@@ -34,6 +34,12 @@ interface TenantState {
   lastUsedAt: number;
 }
 
+/**
+ * Below the ceiling, slots are booked at most this far ahead; a request that would wait longer asks again when its
+ * slot comes within reach, so the pace of what is sent follows the rate in force within a second.
+ */
+const BOOKING_HORIZON_MS = 1000;
+
 const GO: Turn = Object.freeze({ kind: 'go' });
 
 /**
@@ -69,6 +75,10 @@ export class MemoryTenantStore implements TenantStore {
     const slots = this.#slotsOf(state, now);
     const shape = this.#shapeFor(state, slots, now, rate);
     const sendAt = earliestSlot(slots, now, shape);
+    // Below the ceiling the rate grows while requests wait: a slot booked far ahead would go at an old, lower pace.
+    if (state.rate !== null && sendAt - now > BOOKING_HORIZON_MS) {
+      return { kind: 'later', ms: sendAt - now - BOOKING_HORIZON_MS };
+    }
     bookSlot(slots, sendAt, shape);
     return sendAt > now ? { kind: 'wait', ms: sendAt - now } : GO;
   }
@@ -101,7 +111,8 @@ export class MemoryTenantStore implements TenantStore {
 
   throttled(tenant: string, sentAt: number, now: number, rate: RateSettings): RateChange | null {
     const state = this.#state(tenant, now);
-    const change = afterThrottle(state.rate, sentAt, now, state.gateUntil, rate);
+    const firstAt = state.slots?.firstAt ?? null;
+    const change = afterThrottle(state.rate, sentAt, now, state.gateUntil, rate, firstAt);
     if (change !== null) state.rate = change.state;
     return change;
   }

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONTROLLER } from '../policy/rate-settings.js';
 import { MemoryTenantStore } from './memory-tenant-store.js';
-import { afterThrottle, type RateSettings, type RateState, rateAt } from './rate-controller.js';
+import {
+  afterThrottle,
+  firstContactRate,
+  PLATEAU_TOLERANCE,
+  PROBE_GROWTH,
+  type RateSettings,
+  type RateState,
+  rateAt,
+} from './rate-controller.js';
 
 const settings: RateSettings = { ceiling: 15, burst: 15, firstBurst: 15, controller: DEFAULT_CONTROLLER };
 const T0 = 1_700_000_000_000;
@@ -13,6 +21,10 @@ function sentBetween(store: MemoryTenantStore, from: number, to: number, rate = 
   let sent = 0;
   while (now < to) {
     const turn = store.acquire('t', now, rate);
+    if (turn.kind === 'later') {
+      now += turn.ms;
+      continue;
+    }
     if (turn.kind === 'gate') now = turn.until;
     else if (turn.kind === 'wait') now += turn.ms;
     if (now < to) sent += 1;
@@ -35,7 +47,9 @@ describe('the closed loop (CUBIC), injected clock', () => {
     const k = Math.cbrt((10 * (1 - beta)) / scale);
     expect(rateAt(state, T0, settings)).toBeCloseTo(7);
     expect(rateAt(state, T0 + k * 1000, settings)).toBeCloseTo(10);
-    expect(rateAt(state, T0 + (k + 2) * 1000, settings)).toBeCloseTo(10 + scale * 8);
+    // Past the plateau it probes PROBE_GROWTH times faster than it came back.
+    expect(rateAt(state, T0 + (k - 1) * 1000, settings)).toBeCloseTo(10 - scale);
+    expect(rateAt(state, T0 + (k + 1) * 1000, settings)).toBeCloseTo(10 + scale * PROBE_GROWTH);
     expect(rateAt(state, T0 + 3_600_000, settings)).toBe(15);
   });
 
@@ -52,6 +66,41 @@ describe('the closed loop (CUBIC), injected clock', () => {
     const change = afterThrottle(state, at, at, at, settings);
     expect(change?.state.lastMaxRate).toBeCloseTo((from * 1.7) / 2);
     expect(change?.to).toBeCloseTo(0.7 * ((from * 1.7) / 2));
+  });
+
+  it('a throttle just past the plateau (within PLATEAU_TOLERANCE) aims lower too; well past it, it does not', () => {
+    const state: RateState = { lastMaxRate: 8, lastThrottleAt: T0 };
+    const { beta, scale } = DEFAULT_CONTROLLER;
+    const k = Math.cbrt((8 * (1 - beta)) / scale);
+    // Half a second past the plateau the cubic is at 8.08: the organization's bucket hid that 8 was too much.
+    const near = T0 + (k + 0.5) * 1000;
+    const justPast = afterThrottle(state, near, near, near, settings);
+    expect(justPast?.from).toBeLessThan(8 * PLATEAU_TOLERANCE);
+    expect(justPast?.state.lastMaxRate).toBeCloseTo(((justPast?.from ?? 0) * (1 + beta)) / 2);
+    // 2 s past it, at 12.8: a new maximum, taken as it is.
+    const far = T0 + (k + 2) * 1000;
+    const wellPast = afterThrottle(state, far, far, far, settings);
+    expect(wellPast?.from).toBeGreaterThan(8 * PLATEAU_TOLERANCE);
+    expect(wellPast?.state.lastMaxRate).toBe(wellPast?.from);
+  });
+
+  it('a throttle ending the first second restarts at what that second admitted, never above beta × ceiling', () => {
+    const first: RateSettings = { ...settings, firstBurst: 5 };
+    // 5 at once, then one every 1000 / 30 ms: 34 ms in, 6 had left before the refused one.
+    expect(firstContactRate(T0, T0 + 34, first)).toBeCloseTo(6 / 1.034);
+    const change = afterThrottle(null, T0 + 34, T0 + 40, T0 + 1040, first, T0);
+    expect(change?.from).toBe(15);
+    expect(change?.to).toBeCloseTo(6 / 1.034);
+    expect(change?.state.lastMaxRate).toBeCloseTo(6 / 1.034 / DEFAULT_CONTROLLER.beta);
+    // 900 ms in, that second admitted more than beta × ceiling would: the usual decrease applies.
+    expect(afterThrottle(null, T0 + 900, T0 + 900, T0 + 1900, first, T0)?.to).toBeCloseTo(10.5);
+    // After the first second, with no first-contact burst, or without a first booking: the usual decrease.
+    expect(firstContactRate(T0, T0 + 1000, first)).toBeNull();
+    expect(firstContactRate(T0, T0 + 34, settings)).toBeNull();
+    expect(afterThrottle(null, T0 + 34, T0 + 40, T0 + 1040, first, null)?.to).toBeCloseTo(10.5);
+    // Only the first throttle: later ones follow the loop.
+    const later = afterThrottle(change?.state ?? null, T0 + 1100, T0 + 1100, T0 + 2100, first, T0);
+    expect(later?.state.lastMaxRate).not.toBeCloseTo(6 / 1.034 / DEFAULT_CONTROLLER.beta);
   });
 
   it('off (adaptive: false), a throttle changes nothing and the rate stays at the ceiling', () => {
@@ -106,6 +155,34 @@ describe('MemoryTenantStore with the closed loop', () => {
     }
     expect(store.rateInForce('t', now, settings)).toBeLessThan(1);
     expect(store.rateInForce('t', now, settings)).toBeGreaterThanOrEqual(DEFAULT_CONTROLLER.minRate);
+  });
+});
+
+describe('MemoryTenantStore booking horizon', () => {
+  it('below the ceiling books at most a second ahead; the rest ask again when their slot comes within reach', () => {
+    const store = new MemoryTenantStore();
+    store.raiseGate('t', T0 + 1000);
+    store.throttled('t', T0, T0, settings); // 10.5/s from T0 + 1 s, growing
+    const at = T0 + 1000;
+    const turns = Array.from({ length: 20 }, () => store.acquire('t', at, settings));
+    const booked = turns.filter((turn) => turn.kind !== 'later');
+    // About a second's worth at 10.5/s is booked; every booking lies within the horizon.
+    expect(booked.length).toBeGreaterThanOrEqual(10);
+    expect(booked.length).toBeLessThanOrEqual(12);
+    for (const turn of booked) expect(turn.kind === 'wait' ? turn.ms : 0).toBeLessThanOrEqual(1000);
+    // Nothing was booked for the others: each is told to come back when the next free slot is a second away.
+    const later = turns.filter((turn) => turn.kind === 'later');
+    expect(later).toHaveLength(20 - booked.length);
+    const lastWait = Math.max(...booked.map((turn) => (turn.kind === 'wait' ? turn.ms : 0)));
+    for (const turn of later) expect(turn.kind === 'later' && turn.ms).toBeGreaterThan(lastWait - 1000);
+  });
+
+  it('at the ceiling books any distance ahead (the rate cannot grow, so the pace cannot lag)', () => {
+    const store = new MemoryTenantStore();
+    const turns = Array.from({ length: 40 }, () => store.acquire('t', T0, settings));
+    expect(turns.some((turn) => turn.kind === 'later')).toBe(false);
+    expect(turns.at(-1)).toMatchObject({ kind: 'wait' });
+    expect((turns.at(-1) as { ms: number }).ms).toBeGreaterThan(1000);
   });
 });
 

@@ -26,13 +26,21 @@ export async function waitForTurn(
 ): Promise<number | GateRefusal> {
   const { policy, store } = runtime;
   let waited = 0;
-  // Bounded: each pass either sends or sleeps until a gate that someone raised in the meantime.
-  for (let pass = 0; pass < 100; pass++) {
+  // Bounded: each pass either sends or sleeps until a gate that someone raised in the meantime. A `later` answer
+  // is not a pass (it always sleeps first, so it cannot spin): a deep queue at a low rate asks many times.
+  for (let pass = 0; pass < 100; ) {
     if (signal?.aborted) throw signal.reason;
     const now = policy.now();
     const asked = store.acquire(tenant, now, runtime.rate.settings);
     const turn = asked instanceof Promise ? await asked : asked;
     if (turn.kind === 'go') return waited;
+    if (turn.kind === 'later') {
+      const ms = Math.max(1, turn.ms);
+      await abortableWait(ms, signal);
+      waited += ms;
+      continue;
+    }
+    pass += 1;
     if (turn.kind === 'gate') {
       const gate = turn.until;
       if (gate - now > policy.maxRetryAfterMs) return new GateRefusal('retry_after_too_long', gate);

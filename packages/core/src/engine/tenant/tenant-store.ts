@@ -5,12 +5,14 @@ export type { ControllerSettings, RateSettings, RateState } from './rate-control
 /**
  * A store's answer to "may this tenant send now?". `go`: a slot at `now` is booked. `wait`: a slot at
  * `now + ms` is booked; sleep, then send. `gate`: the tenant's gate is closed until `until` (epoch ms); nothing
- * was booked.
+ * was booked. `later`: the free slots lie further ahead than the store books; nothing was booked, ask again after
+ * `ms` (a store that books any distance ahead never answers it).
  */
 export type Turn =
   | { readonly kind: 'go' }
   | { readonly kind: 'wait'; readonly ms: number }
-  | { readonly kind: 'gate'; readonly until: number };
+  | { readonly kind: 'gate'; readonly until: number }
+  | { readonly kind: 'later'; readonly ms: number };
 
 /** A rate decrease a throttle caused: the rate before and after, in requests per second. */
 export interface RateChange {

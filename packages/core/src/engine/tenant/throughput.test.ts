@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RequestDescriptor } from '../call/types.js';
 import { createVppEngine } from '../create-engine.js';
 import { fakeApple } from '../test-support/fake-apple.js';
+import { MemoryTenantStore } from './memory-tenant-store.js';
+import type { TenantStore } from './tenant-store.js';
 
 const START = 1_700_000_000_000;
 beforeEach(() => {
@@ -103,5 +105,36 @@ describe('throughput under Apple’s 15 requests/second limit (simulated time)',
     // Retry-After: 1 plus at most 10 % of jitter; the slots booked before the 429 were given up, not kept.
     expect(after[0]! - firstRejection).toBeGreaterThanOrEqual(1000);
     expect(after[0]! - firstRejection).toBeLessThanOrEqual(1200);
+  });
+
+  it('a store that books nothing and answers `later` is asked again after that long, as often as it says', async () => {
+    // More `later` answers than the loop's 100 passes: none of them may end the wait without a booking.
+    const inner = new MemoryTenantStore();
+    let asks = 0;
+    const store = new Proxy(inner, {
+      get(target, property) {
+        if (property === 'tryAcquireNow') return () => false;
+        if (property === 'acquire') {
+          return (...args: Parameters<TenantStore['acquire']>) => {
+            asks += 1;
+            return asks <= 150 ? { kind: 'later', ms: 10 } : target.acquire(...args);
+          };
+        }
+        const value = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const engine = createVppEngine({ store, metrics: false, tracing: false });
+    const apple = limitedApple(15);
+    const request: RequestDescriptor = {
+      method: 'GET',
+      url: 'https://vpp.itunes.apple.com/mdm/v2/assets',
+      headers: { authorization: 'Bearer one-token' },
+    };
+    const done = engine.execute(request, apple.transport);
+    await vi.runAllTimersAsync();
+    await done;
+    expect(asks).toBe(151);
+    expect(apple.sentAt).toEqual([START + 1500]);
   });
 });
