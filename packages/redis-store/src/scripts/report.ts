@@ -49,8 +49,10 @@ if ARGV[7] ~= '' and beta ~= nil then
     -- firstContactRate): the first-contact burst, then the ceiling at FIRST_CONTACT_PACE, per second and a bit.
     local since = tonumber(f[6])
     local elapsed = since and sent_at - since or -1
-    if first_contact and first_burst < burst and elapsed >= 0 and elapsed < ${FIRST_CONTACT_MS} then
-      local before = first_burst + math.floor(elapsed * ${FIRST_CONTACT_PACE} * ceiling / 1000 + 1e-9)
+    local paced = elapsed * ${FIRST_CONTACT_PACE} * ceiling / 1000
+    -- A refusal within the burst itself says nothing of what a second admits.
+    if first_contact and first_burst < burst and paced >= 0.5 and elapsed < ${FIRST_CONTACT_MS} then
+      local before = first_burst + math.floor(paced + 1e-9)
       lmr = math.min(lmr, math.max(min_rate, before / (1 + elapsed / 1000)) / beta)
     end
     -- The cubic's clock starts when sending resumes: after the gate this report (or another replica) raised.

@@ -157,11 +157,17 @@ describe('closed-loop rate', () => {
     const t = tenant();
     const first = { ...rate, firstBurst: 5 };
     for (let i = 0; i < 5; i++) expect((await state.turn(t, first, null)).verdict).toBe('go');
+    // Refused 40 ms in (past the first paced slot, 1000 / 30 ms): the five of the burst and one or two paced
+    // ones had left, within a second and a bit.
+    await new Promise((resolve) => setTimeout(resolve, 40));
     const reply = await state.report(t, first, { gateMs: 1_000, throttledSentAgoMs: 0 });
     expect(reply.loweredFrom).toBe(15);
-    // The five of the burst (a sixth if the throttle came a 30th of a second later), within a second and a bit.
-    expect(reply.rate?.lastMaxRate).toBeGreaterThan(5 / 1.1 / 0.7);
-    expect(reply.rate?.lastMaxRate).toBeLessThanOrEqual(6 / 0.7);
+    expect(reply.rate?.lastMaxRate).toBeGreaterThan(6 / 1.1 / 0.7);
+    expect(reply.rate?.lastMaxRate).toBeLessThanOrEqual(7 / 0.7);
+    // Refused within the burst itself: nothing is known of a second, the usual decrease applies.
+    const early = tenant();
+    await state.turn(early, first, null);
+    expect((await state.report(early, first, { throttledSentAgoMs: 0 })).rate?.lastMaxRate).toBe(15);
     // Without a first-contact burst the usual decrease applies: the plateau is the rate in force, 15.
     const plain = tenant();
     await state.turn(plain, rate, null);

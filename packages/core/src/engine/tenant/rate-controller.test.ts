@@ -96,6 +96,10 @@ describe('the closed loop (CUBIC), injected clock', () => {
     expect(afterThrottle(null, T0 + 900, T0 + 900, T0 + 1900, first, T0)?.to).toBeCloseTo(10.5);
     // After the first second, with no first-contact burst, or without a first booking: the usual decrease.
     expect(firstContactRate(T0, T0 + 1000, first)).toBeNull();
+    // A refusal within the burst itself (others had spent the bucket) says nothing of what a second admits.
+    expect(firstContactRate(T0, T0, first)).toBeNull();
+    expect(firstContactRate(T0, T0 + 10, first)).toBeNull();
+    expect(afterThrottle(null, T0, T0, T0 + 1000, first, T0)?.to).toBeCloseTo(10.5);
     expect(firstContactRate(T0, T0 + 34, settings)).toBeNull();
     expect(afterThrottle(null, T0 + 34, T0 + 40, T0 + 1040, first, null)?.to).toBeCloseTo(10.5);
     // Only the first throttle: later ones follow the loop.

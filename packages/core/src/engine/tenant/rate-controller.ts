@@ -54,10 +54,13 @@ export const PLATEAU_TOLERANCE = 1.1;
  */
 export function firstContactRate(firstAt: number, sentAt: number, settings: RateSettings): number | null {
   const elapsed = sentAt - firstAt;
-  if (elapsed < 0 || elapsed >= FIRST_CONTACT_MS || settings.firstBurst >= settings.burst) return null;
+  if (elapsed >= FIRST_CONTACT_MS || settings.firstBurst >= settings.burst) return null;
+  // Slots past the burst, at the first second's pace. A refusal within the burst itself (sent with it, before
+  // the first paced slot) says only that others had spent the bucket: nothing of what a second admits.
+  const paced = (elapsed * FIRST_CONTACT_PACE * settings.ceiling) / 1000;
+  if (!(paced >= 0.5)) return null;
   // The refused attempt is not counted; the epsilon keeps a send on the dot of a slot from counting twice.
-  const before =
-    settings.firstBurst + Math.floor((elapsed * FIRST_CONTACT_PACE * settings.ceiling) / 1000 + 1e-9);
+  const before = settings.firstBurst + Math.floor(paced + 1e-9);
   return before / (1 + elapsed / 1000);
 }
 
