@@ -12,8 +12,8 @@ export interface LuaScript {
  * Every script starts from Redis's own clock (`TIME`), never a replica's: replicas' clocks differ, so times cross
  * the wire only as durations relative to the script's `now`. `rate_at` is the closed loop's rate in force
  * (core's `rateAt`): `scale × (t − K)³ + lastMaxRate`, `K = ∛(lastMaxRate × (1 − beta) / scale)`, t the seconds
- * since the last throttle, `PROBE_GROWTH × scale` past K, kept within [minRate, ceiling]. The rate settings are ARGV[1..5] of every script;
- * ARGV[2] is `burst/firstBurst`.
+ * since the last throttle, `PROBE_GROWTH × scale` past K, kept within [minRate, ceiling]. The rate settings are
+ * ARGV[1..5] of every script; ARGV[2] is `burst/firstBurst`.
  */
 const PRELUDE = `
 if redis.replicate_commands then pcall(redis.replicate_commands) end

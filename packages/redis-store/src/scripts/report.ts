@@ -6,8 +6,7 @@ import { luaScript } from './lua-script.js';
  * new one, and tells the other replicas on the gate channel when it moved), lowers the closed loop's rate after a
  * throttle as core's `afterThrottle` does (unless the attempt left before the last decrease: an echo of a
  * throttle already counted; fast convergence; the first-contact estimate; the cubic's clock starts when the gate
- * opens), adds to or
- * spends the retry budget within [0, capacity], and counts or resets the 9603 streak.
+ * opens), adds to or spends the retry budget within [0, capacity], and counts or resets the 9603 streak.
  *
  * Late moves (ARGV[14]) with a negative delay release a booking that was never used (a gate closed first).
  *

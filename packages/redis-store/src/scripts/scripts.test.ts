@@ -156,18 +156,24 @@ describe('closed-loop rate', () => {
   it("a throttle ending the tenant's first second restarts at what that second admitted (core's firstContactRate)", async () => {
     const t = tenant();
     const first = { ...rate, firstBurst: 5 };
+    const startedAt = Date.now();
     for (let i = 0; i < 5; i++) expect((await state.turn(t, first, null)).verdict).toBe('go');
-    // Refused 40 ms in (past the first paced slot, 1000 / 30 ms): the five of the burst and one or two paced
-    // ones had left, within a second and a bit.
-    await new Promise((resolve) => setTimeout(resolve, 40));
-    const reply = await state.report(t, first, { gateMs: 1_000, throttledSentAgoMs: 0 });
+    // The refused attempt left 50 ms after the first booking (durations only: Redis keeps its own clock), between
+    // the first and second paced slots (1000 / 30 ms apart) give or take round trips: the five of the burst and
+    // one paced one had left, within a second and a bit.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const sentAgo = Date.now() - startedAt - 50;
+    const reply = await state.report(t, first, { gateMs: 1_000, throttledSentAgoMs: sentAgo });
     expect(reply.loweredFrom).toBe(15);
     expect(reply.rate?.lastMaxRate).toBeGreaterThan(6 / 1.1 / 0.7);
     expect(reply.rate?.lastMaxRate).toBeLessThanOrEqual(7 / 0.7);
     // Refused within the burst itself: nothing is known of a second, the usual decrease applies.
     const early = tenant();
+    const earlyAt = Date.now();
     await state.turn(early, first, null);
-    expect((await state.report(early, first, { throttledSentAgoMs: 0 })).rate?.lastMaxRate).toBe(15);
+    // Sent about 8 ms after the first booking, with the burst (before the first paced slot at 33 ms).
+    const withBurst = { throttledSentAgoMs: Math.max(0, Date.now() - earlyAt - 8) };
+    expect((await state.report(early, first, withBurst)).rate?.lastMaxRate).toBe(15);
     // Without a first-contact burst the usual decrease applies: the plateau is the rate in force, 15.
     const plain = tenant();
     await state.turn(plain, rate, null);

@@ -2,7 +2,10 @@
 export interface ControllerSettings {
   /** Multiplicative decrease: after a throttle the rate is `beta ×` the rate in force. */
   readonly beta: number;
-  /** Growth, requests/s per s³: how fast the cubic returns toward and past the rate of the last throttle. */
+  /**
+   * Growth, requests/s per s³: how fast the cubic returns toward the rate of the last throttle (past it, the
+   * rate controller's `PROBE_GROWTH` times that).
+   */
   readonly scale: number;
   /** The rate never falls below this, requests per second. */
   readonly minRate: number;
@@ -35,6 +38,14 @@ export const FIRST_CONTACT_PACE = 2;
 
 /** A tenant's first second lasts this long (ms); then `burst` applies. */
 export const FIRST_CONTACT_MS = 1000;
+
+/**
+ * True while `at` lies in the tenant's first second (its first booking at `firstAt`) and that second has a
+ * first-contact burst of its own; the caller also checks that nothing has been learned yet (no throttle).
+ */
+export function inFirstContact(settings: RateSettings, firstAt: number, at: number): boolean {
+  return settings.firstBurst < settings.burst && at - firstAt < FIRST_CONTACT_MS;
+}
 
 /** The first-contact burst when the caller set no `burst`. */
 export function firstContactBurst(burst: number): number {

@@ -1,4 +1,4 @@
-import { FIRST_CONTACT_MS, FIRST_CONTACT_PACE } from '../policy/rate-settings.js';
+import { FIRST_CONTACT_PACE, inFirstContact } from '../policy/rate-settings.js';
 import { afterThrottle, type RateSettings, type RateState, rateAt } from './rate-controller.js';
 import {
   bookSlot,
@@ -163,8 +163,7 @@ export class MemoryTenantStore implements TenantStore {
     const rps = this.#rateOf(state, now, rate);
     // Below the ceiling the organization admits less than announced: requests are spaced evenly, so the next
     // discovery of its limit costs one throttle, not a burst of them. In its first second nothing is known yet.
-    const firstContact =
-      state.rate === null && rate.firstBurst < rate.burst && now - slots.firstAt < FIRST_CONTACT_MS;
+    const firstContact = state.rate === null && inFirstContact(rate, slots.firstAt, now);
     const burst = state.rate !== null ? 1 : firstContact ? rate.firstBurst : rate.burst;
     // The first second's rest goes at twice the pace: a limit below the burst is still met one request at a time,
     // and the window after it starts less late (the strict window keeps any delay of the first second to the end).

@@ -1,4 +1,5 @@
-import { FIRST_CONTACT_MS, FIRST_CONTACT_PACE, type RateSettings } from '../policy/rate-settings.js';
+import { FIRST_CONTACT_PACE, inFirstContact, type RateSettings } from '../policy/rate-settings.js';
+import { rateShape } from './rate-limiter.js';
 
 export type { ControllerSettings, RateSettings } from '../policy/rate-settings.js';
 
@@ -53,11 +54,12 @@ export const PLATEAU_TOLERANCE = 1.1;
  * rate admits that many within one second plus the time elapsed. An overestimate when the caller sent fewer.
  */
 export function firstContactRate(firstAt: number, sentAt: number, settings: RateSettings): number | null {
+  if (!inFirstContact(settings, firstAt, sentAt)) return null;
+  // Slots past the burst, at the first second's pace (the limiter's own shape for it). A refusal within the burst
+  // itself (sent with it, before the first paced slot) says only that others had spent the bucket: nothing of
+  // what a second admits.
   const elapsed = sentAt - firstAt;
-  if (elapsed >= FIRST_CONTACT_MS || settings.firstBurst >= settings.burst) return null;
-  // Slots past the burst, at the first second's pace. A refusal within the burst itself (sent with it, before
-  // the first paced slot) says only that others had spent the bucket: nothing of what a second admits.
-  const paced = (elapsed * FIRST_CONTACT_PACE * settings.ceiling) / 1000;
+  const paced = elapsed / rateShape(settings.ceiling, settings.firstBurst, FIRST_CONTACT_PACE).intervalMs;
   if (!(paced >= 0.5)) return null;
   // The refused attempt is not counted; the epsilon keeps a send on the dot of a slot from counting twice.
   const before = settings.firstBurst + Math.floor(paced + 1e-9);
