@@ -2,15 +2,24 @@
 // Goodput when the organization's real capacity is not Apple's 15/s: it admits 15, 10 or 5 per second, a foreign
 // client spends 7/s of the same token, or capacity drops from 15 to 5 for 20 s and returns. vppwatch (both adapters)
 // beside axios-retry, retry-axios and got, each run with its own simulator process and token. Prints a table,
-// writes .cache/bench/capacity.json. Needs built packages (pnpm build). Usage:
-//   node bench/capacity.mjs [--quick] [--jobs 3] [--cases 15/s,10/s,5/s,foreign,drop] [--strategies got,vppwatch-got]
+// writes .cache/bench/capacity.json. Needs built packages (pnpm build).
+// Unless --quick or --no-sweep, vppwatch's drop also runs with capacity returning at five other moments (the phase
+// sweep, DROP_SWEEP_RETURNS_MS). Usage:
+//   node bench/capacity.mjs [--quick] [--no-sweep] [--jobs <cores>] [--cases 15/s,10/s,5/s,foreign,drop]
+//     [--strategies got,vppwatch-got]
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { writeResult } from './lib/cache-dir.mjs';
 import { RECOVERY, runCapacity } from './lib/capacity-bench-run.mjs';
-import { CAPACITY_CASES, CAPACITY_STRATEGIES, caseById, QUICK_CASES } from './lib/capacity-cases.mjs';
+import {
+  CAPACITY_CASES,
+  CAPACITY_STRATEGIES,
+  caseById,
+  DROP_SWEEP_CASES,
+  QUICK_CASES,
+} from './lib/capacity-cases.mjs';
 import { describeCapacityIdeal } from './lib/capacity-ideal.mjs';
-import { capacityTable } from './lib/capacity-summary.mjs';
+import { capacityTable, dropSweepSummary } from './lib/capacity-summary.mjs';
 import { runPool } from './lib/pool.mjs';
 import { strategyById } from './lib/strategies.mjs';
 import { CAPACITY_TARGETS, judgeCapacityRun } from './lib/targets.mjs';
@@ -18,7 +27,10 @@ import { CAPACITY_TARGETS, judgeCapacityRun } from './lib/targets.mjs';
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    jobs: { type: 'string', default: '3' },
+    // One run per core: each run is a client and a simulator process, and a starved one shifts the closed loop's
+    // timing, which is what the drop's wall depends on.
+    jobs: { type: 'string', default: String(availableParallelism()) },
+    'no-sweep': { type: 'boolean', default: false },
     grace: { type: 'string', default: '10' },
     cases: { type: 'string' },
     strategies: { type: 'string' },
@@ -29,7 +41,15 @@ const cases = values.cases === undefined ? all : values.cases.split(',').map((id
 const strategies = (values.strategies?.split(',') ?? CAPACITY_STRATEGIES).map(strategyById);
 const jobs = Number(values.jobs);
 const graceMs = Number(values.grace);
-const matrix = cases.flatMap((kase) => strategies.map((strategy) => ({ kase, strategy })));
+const sweeps = !values.quick && !values['no-sweep'] && cases.some((kase) => kase.id === 'drop');
+// The anchors reject a third to half of the drop's calls in any phase: the sweep is about vppwatch's spread.
+const sweepStrategies = strategies.filter((strategy) => strategy.id.startsWith('vppwatch'));
+const matrix = [
+  ...cases.flatMap((kase) => strategies.map((strategy) => ({ kase, strategy }))),
+  ...(sweeps
+    ? DROP_SWEEP_CASES.flatMap((kase) => sweepStrategies.map((strategy) => ({ kase, strategy })))
+    : []),
+];
 
 console.log(
   `Capacity bench${values.quick ? ' (quick)' : ''}: logical GET /mdm/v2/assets on one token whose real capacity ` +
@@ -38,6 +58,11 @@ console.log(
 );
 for (const kase of cases)
   console.log(`  ${kase.label} (${kase.concurrency} workers): ${describeCapacityIdeal(kase)}`);
+if (sweeps)
+  console.log(
+    `  drop's phase sweep (${sweepStrategies.map((s) => s.id).join(', ')}): ` +
+      DROP_SWEEP_CASES.map((kase) => `${kase.label}, ${describeCapacityIdeal(kase)}`).join('; '),
+  );
 
 const started = performance.now();
 const runs = await runPool(
@@ -49,8 +74,9 @@ const runs = await runPool(
   jobs,
 );
 
-const labelOfCase = (/** @type {string} */ id) => caseById(all, id).label;
+const labelOfCase = (/** @type {string} */ id) => caseById([...all, ...DROP_SWEEP_CASES], id).label;
 console.log(`\n${capacityTable(runs, labelOfCase)}`);
+if (sweeps) console.log(`\n${dropSweepSummary(runs).join('\n')}`);
 console.log(
   `\nTargets for every vppwatch row: ${CAPACITY_TARGETS.rejected} calls rejected; <= ${CAPACITY_TARGETS.attemptsPerCall} ` +
     `attempts per call; 429s <= ${CAPACITY_TARGETS.throttledShare * 100} % of attempts; wall <= ` +
@@ -64,7 +90,10 @@ const path = writeResult('capacity.json', {
   node: process.versions.node,
   cores: availableParallelism(),
   jobs,
-  cases: cases.map((kase) => ({ ...kase, ideal: describeCapacityIdeal(kase) })),
+  cases: [...cases, ...(sweeps ? DROP_SWEEP_CASES : [])].map((kase) => ({
+    ...kase,
+    ideal: describeCapacityIdeal(kase),
+  })),
   definitions: {
     idealMs:
       'when the server can have accepted the last call: bucket full at the start (one second of the first capacity), every token used the moment it exists, capacity per stretch, less the foreign client (its first at 0, then every 1/f s); latency left out',

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { runCapacity } from './lib/capacity-bench-run.mjs';
-import { QUICK_CASES } from './lib/capacity-cases.mjs';
+import {
+  CAPACITY_CASES,
+  caseById,
+  DROP_SWEEP_CASES,
+  DROP_SWEEP_RETURNS_MS,
+  dropReturningAt,
+  QUICK_CASES,
+} from './lib/capacity-cases.mjs';
 import { capacityIdealMs } from './lib/capacity-ideal.mjs';
 import { recoveryMs } from './lib/capacity-recovery.mjs';
+import { capacitySummary, capacityVerdicts, dropSweepSummary } from './lib/capacity-summary.mjs';
 import { strategyById } from './lib/strategies.mjs';
 import { judgeCapacityRun } from './lib/targets.mjs';
 
@@ -80,5 +88,98 @@ describe('capacity yardsticks', () => {
     ];
     expect(recoveryMs(records, back, { perSecond: 15, share: 0.9 })).toBe(4000);
     expect(recoveryMs(records.slice(0, -1), back, { perSecond: 15, share: 0.9 })).toBeNull();
+  });
+});
+
+describe("the drop's phase sweep", () => {
+  it('shifts only the return: the same 5 s before and the same 11 s of calls after it', () => {
+    const row = caseById(CAPACITY_CASES, 'drop');
+    expect(dropReturningAt(25_000).requests).toBe(row.requests);
+    expect(capacityIdealMs(dropReturningAt(25_000))).toBe(capacityIdealMs(row));
+    expect(DROP_SWEEP_CASES.map((c) => c.returnsAtMs)).toEqual(DROP_SWEEP_RETURNS_MS);
+    for (const kase of DROP_SWEEP_CASES) {
+      expect(kase.sweepOf).toBe('drop');
+      expect(kase.id).not.toBe('drop');
+      expect(kase.capacity.map((c) => c.perSecond)).toEqual([15, 5, 15]);
+      // After the return: as long as the row's own (its ideal ends 10 s after capacity returns), within the
+      // half call a shift of 0.7 s at 5/s rounds away.
+      const after = capacityIdealMs(kase) - (kase.returnsAtMs ?? 0);
+      expect(Math.abs(after - (capacityIdealMs(row) - 25_000))).toBeLessThanOrEqual(100);
+    }
+  });
+
+  // A run as capacity.mjs reports it; only the fields the verdicts read matter.
+  const run = (strategy: string, returnsAtMs: number, wallRatio: number, throttledShare = 0.02) => ({
+    case: returnsAtMs === 25_000 ? 'drop' : `drop@${returnsAtMs / 1000}s`,
+    sweepOf: returnsAtMs === 25_000 ? null : 'drop',
+    returnsAtMs,
+    strategy,
+    requests: 340,
+    concurrency: 20,
+    wallMs: 35_000 * wallRatio,
+    idealMs: 35_000,
+    wallRatio,
+    succeeded: 340,
+    rejected: 0,
+    attempts: 347,
+    attemptsPerCall: 1.02,
+    served: 340,
+    throttled: 7,
+    throttledShare,
+    insideWindow: 0,
+    measuresRecovery: true,
+    recoveryMs: 4000,
+    foreign: null,
+    servedPerSecond: null,
+    giveUpKinds: {},
+  });
+  const sweep = (walls: readonly number[], share = 0.02) =>
+    [25_000, ...DROP_SWEEP_RETURNS_MS].map((at, i) => run('vppwatch-axios', at, walls[i] ?? 1, share));
+  const verdict = (runs: ReturnType<typeof run>[], text: string) =>
+    capacityVerdicts({ runs }).find((v) => v.target.includes(text));
+
+  it("judges the drop's wall on the median of its phases, naming the worst", () => {
+    const walls = [1.12, 1.05, 1.08, 1.09, 1.13, 1.07]; // the row's own phase (25 s) misses; median 1.085
+    const median = verdict(sweep(walls), 'median wall');
+    expect(median?.met).toBe(true);
+    expect(median?.detail).toContain('median 1.085x, worst 1.130x (return at 25.6 s)');
+    // The row's own run is one phase among six: the rows' wall verdict leaves it to the median.
+    const row15 = {
+      ...run('vppwatch-axios', 25_000, 1.04),
+      case: '15/s',
+      sweepOf: null,
+      measuresRecovery: false,
+    };
+    const rows = verdict([row15, ...sweep(walls)], 'wall <= 1.1x the ideal for the real capacity');
+    expect(rows?.met).toBe(true);
+    expect(rows?.target).toContain('the drop: the median of its phases');
+    expect(capacitySummary({ runs: [row15, ...sweep(walls)] }).join('\n')).toMatch(
+      /drop .* 1\.120 one phase/,
+    );
+    expect(verdict(sweep([1.12, 1.05, 1.11, 1.12, 1.13, 1.07]), 'median wall')?.met).toBe(false);
+    expect(dropSweepSummary(sweep(walls)).join('\n')).toMatch(/25\.0:1\.120 .*1\.085 +1\.130 \(25\.6 s\)/);
+  });
+
+  it('judges every other target on each phase', () => {
+    const runs = sweep([1.05, 1.05, 1.05, 1.05, 1.05, 1.05]);
+    expect(verdict(runs, 'recovery <= 10 s in each')?.met).toBe(true);
+    const bad = runs.map((r) =>
+      r.returnsAtMs === 23_700 ? { ...r, throttled: 20, throttledShare: 0.06 } : r,
+    );
+    const missed = verdict(bad, 'recovery <= 10 s in each');
+    expect(missed?.met).toBe(false);
+    expect(missed?.detail).toContain('drop@23.7s');
+  });
+
+  it('is absent without a sweep', () => {
+    const rowOnly = [run('vppwatch-axios', 25_000, 1.07)];
+    expect(dropSweepSummary(rowOnly)).toEqual([]);
+    expect(verdict(rowOnly, 'return phases')).toBeUndefined();
+    // Then the drop's single run is judged on its own.
+    const alone = [run('vppwatch-axios', 25_000, 1.12)];
+    expect(verdict(alone, 'wall <= 1.1x the ideal for the real capacity')?.met).toBe(false);
+    expect(verdict(alone, 'wall <= 1.1x the ideal for the real capacity')?.detail).toContain(
+      'vppwatch-axios/drop',
+    );
   });
 });

@@ -21,6 +21,8 @@ export const RECOVERY = Object.freeze({ perSecond: 15, share: 0.9 });
 /**
  * @typedef {object} CapacityRunResult
  * @property {string} case
+ * @property {string | null} sweepOf    the case this run shifts in time (the drop's phase sweep), or null
+ * @property {number | null} returnsAtMs when capacity returned to 15/s, offset from the start (drop cases)
  * @property {string} strategy
  * @property {number} requests
  * @property {number} concurrency
@@ -64,6 +66,8 @@ export async function runCapacity(spec) {
     const idealMs = capacityIdealMs(kase);
     return {
       case: kase.id,
+      sweepOf: kase.sweepOf ?? null,
+      returnsAtMs: kase.returnsAtMs,
       strategy: spec.strategy.id,
       requests: kase.requests,
       concurrency: kase.concurrency,

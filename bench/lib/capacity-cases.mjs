@@ -18,6 +18,7 @@
  * @property {readonly CapacityStretch[]} capacity  the real capacity over the run
  * @property {number} foreignPerSecond   requests per second another client spends on the same token
  * @property {number | null} returnsAtMs when capacity returns to 15 after a drop (the recovery clock starts), or null
+ * @property {string | null} [sweepOf]  the id of the case this one shifts in time (the drop's phase sweep), or absent
  */
 
 /** The libraries the capacity rows compare: vppwatch's two adapters and the three anchors, at their defaults. */
@@ -90,6 +91,31 @@ export const CAPACITY_CASES = [
   foreign(167, 20),
   drop(5000, 25_000, 340, 20),
 ];
+
+/**
+ * When capacity returns in the drop's phase sweep, besides the row's own 25 s. A single run samples one phase of the
+ * closed loop's probe cycle at 5/s (3 to 5 s from one throttle to the next): whether the return meets a fresh
+ * throttle or a probe about to find it decides most of the wall (bench/README.md, "Why a sweep"). These spread the
+ * return over one such cycle.
+ */
+export const DROP_SWEEP_RETURNS_MS = [23_000, 23_700, 24_400, 25_600, 26_300];
+
+/**
+ * The `pnpm bench` drop with capacity returning at `returnAtMs`: the same 5 s at 15/s, the 5/s stretch shorter or
+ * longer by the shift, and the same 165 calls (11 s at 15/s) after it, so every run's ideal has the same make-up.
+ * @param {number} returnAtMs @returns {CapacityCase}
+ */
+export function dropReturningAt(returnAtMs) {
+  const atFive = Math.round(((returnAtMs - 5000) / 1000) * 5);
+  return {
+    ...drop(5000, returnAtMs, 75 + atFive + 165, 20),
+    id: `drop@${returnAtMs / 1000}s`,
+    sweepOf: 'drop',
+  };
+}
+
+/** The drop's phase sweep: {@link DROP_SWEEP_RETURNS_MS}, the row's own return being the sixth phase. @type {readonly CapacityCase[]} */
+export const DROP_SWEEP_CASES = DROP_SWEEP_RETURNS_MS.map(dropReturningAt);
 
 /** A CI-sized smoke of the same cases: about 2 s each (the drop 6 s: 1 s, 2 s at 5/s, 3 s after). @type {readonly CapacityCase[]} */
 export const QUICK_CASES = [

@@ -186,7 +186,7 @@ describe('closed-loop rate', () => {
     const redisNow = Number(seconds) * 1000 + Number(micros) / 1000;
     const near = tenant();
     const far = tenant();
-    // lmr 8; the last throttle K + 0.5 s ago (the cubic at 8.3, PROBE_GROWTH 6 × 0.4 × 0.5³) or K + 2 s ago (15).
+    // lmr 8; the last throttle K + 0.5 s ago (the cubic at 8.6: PROBE_GROWTH 12 × 0.4 × 0.5³) or K + 2 s ago (15).
     await connection.command([
       'HSET',
       state.key(near),

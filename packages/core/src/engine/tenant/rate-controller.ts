@@ -17,10 +17,11 @@ export interface RateState {
 /**
  * Past the plateau the cubic grows this many times faster than on its way back to it (`scale` sets the
  * approach). The approach must be gentle (the bucket hides an excess until it is empty, so a fast approach meets
- * the same throttle again), but capacity that came back is only found by probing above the last maximum: at
- * `scale` alone, a drop from 15/s to 5/s that returns took 4 to 6 s to use 15/s again, at 6 times it 3.4 s.
+ * the same throttle again), but capacity that came back is only found by probing above the last maximum. Over
+ * six return times of a drop from 15/s to 5/s and back, 6 gave a median wall of 1.107× the ideal, 12 gave 1.091×;
+ * 16 to 30 gave 1.076× to 1.079× but a sixth 429 at a steady 5/s or 1.10× at 10/s in some runs (bench/README.md).
  */
-export const PROBE_GROWTH = 6;
+export const PROBE_GROWTH = 12;
 
 /**
  * The rate in force at `now`: `scale × (t − K)³ + lastMaxRate`, t the seconds since the last throttle and
