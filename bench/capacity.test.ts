@@ -10,7 +10,8 @@ import {
 } from './lib/capacity-cases.mjs';
 import { capacityIdealMs } from './lib/capacity-ideal.mjs';
 import { recoveryMs } from './lib/capacity-recovery.mjs';
-import { capacitySummary, capacityVerdicts, dropSweepSummary } from './lib/capacity-summary.mjs';
+import { capacitySummary, capacityTable, capacityVerdicts } from './lib/capacity-summary.mjs';
+import { dropSweepSummary } from './lib/capacity-sweep.mjs';
 import { strategyById } from './lib/strategies.mjs';
 import { judgeCapacityRun } from './lib/targets.mjs';
 
@@ -128,7 +129,7 @@ describe("the drop's phase sweep", () => {
     throttledShare,
     insideWindow: 0,
     measuresRecovery: true,
-    recoveryMs: 4000,
+    recoveryMs: 4000 as number | null,
     foreign: null,
     servedPerSecond: null,
     giveUpKinds: {},
@@ -169,6 +170,32 @@ describe("the drop's phase sweep", () => {
     const missed = verdict(bad, 'recovery <= 10 s in each');
     expect(missed?.met).toBe(false);
     expect(missed?.detail).toContain('drop@23.7s');
+  });
+
+  it('judges each adapter on its own median, and says never for a phase that did not recover', () => {
+    const got = [25_000, ...DROP_SWEEP_RETURNS_MS].map((at, i) =>
+      run('vppwatch-got', at, [1.12, 1.05, 1.11, 1.12, 1.13, 1.07][i] ?? 1),
+    );
+    const both = [...sweep([1.07, 1.05, 1.08, 1.09, 1.13, 1.07]), ...got];
+    const median = verdict(both, 'median wall');
+    expect(median?.met).toBe(false); // axios 1.075, got 1.115
+    expect(median?.detail).toContain('vppwatch-axios: median 1.075x');
+    expect(median?.detail).toContain('vppwatch-got: median 1.115x');
+    expect(median?.target).toContain('over 6 return phases');
+    const stuck = both.map((r) =>
+      r.strategy === 'vppwatch-got' && r.returnsAtMs === 23_000 ? { ...r, recoveryMs: null } : r,
+    );
+    expect(dropSweepSummary(stuck).join('\n')).toMatch(/got-hook.* never$/m);
+    expect(verdict(stuck, 'recovery <= 10 s in each')?.detail).toContain('vppwatch-got/drop@23s');
+  });
+
+  it("leaves the rows' wall verdict out when the swept drop was the only case, and marks its phases in the table", () => {
+    const runs = sweep([1.07, 1.05, 1.08, 1.09, 1.13, 1.07]);
+    expect(verdict(runs, 'wall <= 1.1x the ideal for the real capacity')).toBeUndefined();
+    expect(verdict(runs, 'median wall')?.met).toBe(true);
+    const table = capacityTable(runs, (id) => id);
+    expect(table).toContain('yes, wall: median');
+    expect(table).not.toMatch(/ NO$/m); // the 1.13 phase is not marked as a miss on its own
   });
 
   it('is absent without a sweep', () => {

@@ -81,7 +81,7 @@ export function drop(dropAtMs, returnAtMs, requests, concurrency) {
 
 /**
  * The `pnpm bench` cases: every ideal is about 19 s (as today's 15/s row), except the drop, which needs 5 s before it,
- * 20 s of it and about 12 s after capacity returns to show how fast a client uses it again.
+ * 20 s of it and 10 s (150 calls, in the ideal) after capacity returns to show how fast a client uses it again.
  * @type {readonly CapacityCase[]}
  */
 export const CAPACITY_CASES = [
@@ -102,13 +102,14 @@ export const DROP_SWEEP_RETURNS_MS = [23_000, 23_700, 24_400, 25_600, 26_300];
 
 /**
  * The `pnpm bench` drop with capacity returning at `returnAtMs`: the same 5 s at 15/s, the 5/s stretch shorter or
- * longer by the shift, and the same 165 calls (11 s at 15/s) after it, so every run's ideal has the same make-up.
+ * longer by the shift, and the same 150 calls (10 s at 15/s in the ideal) after it, so every run's ideal has the
+ * same make-up.
  * @param {number} returnAtMs @returns {CapacityCase}
  */
 export function dropReturningAt(returnAtMs) {
   const atFive = Math.round(((returnAtMs - 5000) / 1000) * 5);
   return {
-    ...drop(5000, returnAtMs, 75 + atFive + 165, 20),
+    ...drop(5000, returnAtMs, 90 + atFive + 150, 20),
     id: `drop@${returnAtMs / 1000}s`,
     sweepOf: 'drop',
   };

@@ -29,3 +29,13 @@ export function round(value, digits = 1) {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }
+
+/** Milliseconds as seconds with two decimals; null (or never reached) as `never`. @param {number | null} ms */
+export function seconds(ms) {
+  return ms === null || !Number.isFinite(ms) ? 'never' : (ms / 1000).toFixed(2);
+}
+
+/** @param {number} share */
+export function percent(share) {
+  return `${(share * 100).toFixed(1)} %`;
+}

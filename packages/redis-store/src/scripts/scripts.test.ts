@@ -186,14 +186,15 @@ describe('closed-loop rate', () => {
     const redisNow = Number(seconds) * 1000 + Number(micros) / 1000;
     const near = tenant();
     const far = tenant();
-    // lmr 8; the last throttle K + 0.5 s ago (the cubic at 8.6: PROBE_GROWTH 12 × 0.4 × 0.5³) or K + 2 s ago (15).
+    // lmr 8; the last throttle K + 0.3 s ago (the cubic at 8.13: PROBE_GROWTH 12 × 0.4 × 0.3³, leaving 0.25 s of
+    // round trips before it passes 8.8) or K + 2 s ago (15).
     await connection.command([
       'HSET',
       state.key(near),
       'lmr',
       '8',
       'lta',
-      String(redisNow - (k + 0.5) * 1000),
+      String(redisNow - (k + 0.3) * 1000),
     ]);
     await connection.command(['HSET', state.key(far), 'lmr', '8', 'lta', String(redisNow - (k + 2) * 1000)]);
     const justPast = await state.report(near, rate, { throttledSentAgoMs: 0 });

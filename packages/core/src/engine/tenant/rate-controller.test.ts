@@ -72,12 +72,12 @@ describe('the closed loop (CUBIC), injected clock', () => {
     const state: RateState = { lastMaxRate: 8, lastThrottleAt: T0 };
     const { beta, scale } = DEFAULT_CONTROLLER;
     const k = Math.cbrt((8 * (1 - beta)) / scale);
-    // Half a second past the plateau the cubic is at 8.08: the organization's bucket hid that 8 was too much.
+    // Half a second past the plateau the cubic is at 8.15: the organization's bucket hid that 8 was too much.
     const near = T0 + (k + 0.5) * 1000;
     const justPast = afterThrottle(state, near, near, near, settings);
     expect(justPast?.from).toBeLessThan(8 * PLATEAU_TOLERANCE);
     expect(justPast?.state.lastMaxRate).toBeCloseTo(((justPast?.from ?? 0) * (1 + beta)) / 2);
-    // 2 s past it, at 12.8: a new maximum, taken as it is.
+    // 2 s past it, at the ceiling (8 + 1.2 × 2³ = 17.6, capped at 15): a new maximum, taken as it is.
     const far = T0 + (k + 2) * 1000;
     const wellPast = afterThrottle(state, far, far, far, settings);
     expect(wellPast?.from).toBeGreaterThan(8 * PLATEAU_TOLERANCE);
