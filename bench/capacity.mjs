@@ -22,7 +22,7 @@ import { describeCapacityIdeal } from './lib/capacity-ideal.mjs';
 import { capacityTable } from './lib/capacity-summary.mjs';
 import { dropSweepStats, dropSweepSummary } from './lib/capacity-sweep.mjs';
 import { runPool } from './lib/pool.mjs';
-import { strategyById } from './lib/strategies.mjs';
+import { isVppwatchStrategy, strategyById } from './lib/strategies.mjs';
 import { round } from './lib/table.mjs';
 import { CAPACITY_TARGETS, judgeCapacityRun } from './lib/targets.mjs';
 
@@ -45,7 +45,7 @@ const strategies = (values.strategies?.split(',') ?? CAPACITY_STRATEGIES).map(st
 const jobs = Number(values.jobs);
 const graceMs = Number(values.grace);
 // The anchors reject a third to half of the drop's calls in any phase: the sweep is about vppwatch's spread.
-const sweepStrategies = strategies.filter((strategy) => strategy.id.startsWith('vppwatch'));
+const sweepStrategies = strategies.filter((strategy) => isVppwatchStrategy(strategy.id));
 const sweeps =
   !values.quick &&
   !values['no-sweep'] &&

@@ -15,7 +15,7 @@ import { capacitySummary, capacityVerdicts } from '../bench/lib/capacity-summary
 import { extractJson, findNumber } from '../bench/lib/find-ratio.mjs';
 import { replicaTable, replicaVerdicts } from '../bench/lib/replica-summary.mjs';
 import { runScript } from '../bench/lib/run-script.mjs';
-import { STRATEGIES } from '../bench/lib/strategies.mjs';
+import { isVppwatchStrategy, STRATEGIES } from '../bench/lib/strategies.mjs';
 import { decodeSummary, overheadSummary, soakSummary, throttleSummary } from '../bench/lib/summary.mjs';
 import { judgeRun, TARGETS } from '../bench/lib/targets.mjs';
 
@@ -83,7 +83,7 @@ if (throttle !== null) {
   for (const line of throttleSummary(throttle)) console.log(line);
   const ours = throttle.runs.filter(
     (/** @type {import('../bench/lib/throttle-run.mjs').RunResult} */ r) =>
-      r.strategy.startsWith('vppwatch') && STRATEGIES.find((s) => s.id === r.strategy)?.extra !== true,
+      isVppwatchStrategy(r.strategy) && STRATEGIES.find((s) => s.id === r.strategy)?.extra !== true,
   );
   /** @param {string} target @param {(v: ReturnType<typeof judgeRun>) => boolean} pick @param {(r: import('../bench/lib/throttle-run.mjs').RunResult) => string} show */
   const verdict = (target, pick, show) => {

@@ -89,7 +89,7 @@ export const CAPACITY_CASES = [
   admits(10, 200, 20),
   admits(5, 100, 20),
   foreign(167, 20),
-  drop(5000, 25_000, 340, 20),
+  dropAt(25_000),
 ];
 
 /**
@@ -107,12 +107,16 @@ export const DROP_SWEEP_RETURNS_MS = [23_000, 23_700, 24_400, 25_600, 26_300];
  * @param {number} returnAtMs @returns {CapacityCase}
  */
 export function dropReturningAt(returnAtMs) {
+  return { ...dropAt(returnAtMs), id: `drop@${returnAtMs / 1000}s`, sweepOf: 'drop' };
+}
+
+/**
+ * The bench's drop returning at `returnAtMs`: 90 calls by 5 s (the ideal's bucket and 15/s), 5/s until the return,
+ * 150 after it; 340 calls at 25 s. @param {number} returnAtMs @returns {CapacityCase}
+ */
+function dropAt(returnAtMs) {
   const atFive = Math.round(((returnAtMs - 5000) / 1000) * 5);
-  return {
-    ...drop(5000, returnAtMs, 90 + atFive + 150, 20),
-    id: `drop@${returnAtMs / 1000}s`,
-    sweepOf: 'drop',
-  };
+  return drop(5000, returnAtMs, 90 + atFive + 150, 20);
 }
 
 /** The drop's phase sweep: {@link DROP_SWEEP_RETURNS_MS}, the row's own return being the sixth phase. @type {readonly CapacityCase[]} */

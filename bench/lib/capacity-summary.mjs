@@ -4,7 +4,7 @@ import {
   dropSweepVerdicts,
   isVppwatch,
   meetsBesidesWall,
-  sweptStrategies,
+  wallOnMedian,
 } from './capacity-sweep.mjs';
 import { strategyById } from './strategies.mjs';
 import { formatTable, mark, percent, seconds } from './table.mjs';
@@ -22,12 +22,10 @@ function recoveryCell(run) {
 
 /** @param {readonly CapacityRunResult[]} runs @param {(id: string) => string} labelOfCase */
 export function capacityTable(runs, labelOfCase) {
-  const swept = sweptStrategies(runs);
+  const onMedian = wallOnMedian(runs);
   /** A swept drop's phase meets every target but the wall here; its wall is judged on the phases' median. @param {CapacityRunResult} run */
   const meets = (run) =>
-    (run.case === 'drop' || run.sweepOf === 'drop') && swept.has(run.strategy)
-      ? `${mark(meetsBesidesWall(run))}, wall: median`
-      : mark(judgeCapacityRun(run).all);
+    onMedian(run) ? `${mark(meetsBesidesWall(run))}, wall: median` : mark(judgeCapacityRun(run).all);
   return formatTable(
     [
       'case',
@@ -75,7 +73,7 @@ function span(values, show) {
 /** The summary lines: each vppwatch row against its targets, and the other libraries of the same case as a span. @param {{ runs: CapacityRunResult[] }} capacity */
 export function capacitySummary(capacity) {
   const rows = [];
-  const swept = sweptStrategies(capacity.runs);
+  const onMedian = wallOnMedian(capacity.runs);
   for (const id of new Set(capacity.runs.filter(isRow).map((r) => r.case))) {
     const runs = capacity.runs.filter((r) => r.case === id);
     for (const run of runs.filter(isVppwatch)) {
@@ -87,7 +85,7 @@ export function capacitySummary(capacity) {
         `${run.attemptsPerCall.toFixed(2)} ${mark(v.attempts)}`,
         `${percent(run.throttledShare)} ${mark(v.throttled)}`,
         // A swept drop's wall is judged on the median of its phases (below); this run is one of them.
-        `${run.wallRatio.toFixed(3)} ${run.case === 'drop' && swept.has(run.strategy) ? 'one phase' : mark(v.wall)}`,
+        `${run.wallRatio.toFixed(3)} ${onMedian(run) ? 'one phase' : mark(v.wall)}`,
         run.measuresRecovery ? `${seconds(run.recoveryMs)} ${mark(v.recovery)}` : '',
       ]);
     }
@@ -115,7 +113,7 @@ export function capacitySummary(capacity) {
         anchors.some((r) => r.measuresRecovery)
           ? span(
               anchors.map((r) => r.recoveryMs ?? Number.POSITIVE_INFINITY),
-              (v) => (Number.isFinite(v) ? seconds(v) : 'never'),
+              seconds,
             )
           : '',
       ]);
@@ -144,8 +142,8 @@ export function capacitySummary(capacity) {
  */
 export function capacityVerdicts(capacity) {
   const ours = capacity.runs.filter((r) => isVppwatch(r) && isRow(r));
-  const swept = sweptStrategies(capacity.runs);
-  const wallJudged = ours.filter((r) => !(r.case === 'drop' && swept.has(r.strategy)));
+  const onMedian = wallOnMedian(capacity.runs);
+  const wallJudged = ours.filter((r) => !onMedian(r));
   /** @type {[string, 'rejected' | 'attempts' | 'throttled' | 'wall' | 'recovery', (r: CapacityRunResult) => string][]} */
   const targets = [
     ['capacity: 0 calls rejected', 'rejected', (r) => `${r.rejected}`],
@@ -160,7 +158,7 @@ export function capacityVerdicts(capacity) {
       (r) => percent(r.throttledShare),
     ],
     [
-      `capacity: wall <= ${CAPACITY_TARGETS.wallRatio}x the ideal for the real capacity${swept.size > 0 ? ' (the drop: the median of its phases, below)' : ''}`,
+      `capacity: wall <= ${CAPACITY_TARGETS.wallRatio}x the ideal for the real capacity${ours.some(onMedian) ? ' (the drop: the median of its phases, below)' : ''}`,
       'wall',
       (r) => `${r.wallRatio}x`,
     ],

@@ -1,14 +1,17 @@
 // The drop's phase sweep: vppwatch's drop run with capacity returning at several moments (bench/capacity.mjs),
 // summarised per adapter and judged. One return time is a draw from the closed loop's cycle at 5/s; the median of
 // several is what a user whose capacity comes back at an unknown moment gets (bench/README.md, "Why a sweep").
-import { strategyById } from './strategies.mjs';
+import { isVppwatchStrategy, strategyById } from './strategies.mjs';
 import { formatTable, percent, seconds } from './table.mjs';
 import { CAPACITY_TARGETS, judgeCapacityRun } from './targets.mjs';
 
 /** @typedef {import('./capacity-bench-run.mjs').CapacityRunResult} CapacityRunResult */
 
 /** @param {CapacityRunResult} run */
-export const isVppwatch = (run) => run.strategy.startsWith('vppwatch');
+export const isVppwatch = (run) => isVppwatchStrategy(run.strategy);
+
+/** The drop, at the bench's own return time or one of the sweep's. @param {CapacityRunResult} run */
+const isDropPhase = (run) => run.case === 'drop' || run.sweepOf === 'drop';
 
 /**
  * The drop's runs of one vppwatch adapter, its own row (capacity back at 25 s) and the phase sweep's, by when
@@ -16,7 +19,7 @@ export const isVppwatch = (run) => run.strategy.startsWith('vppwatch');
  * @param {readonly CapacityRunResult[]} runs @returns {Map<string, CapacityRunResult[]>}
  */
 function dropPhasesByStrategy(runs) {
-  const phases = runs.filter((r) => isVppwatch(r) && (r.case === 'drop' || r.sweepOf === 'drop'));
+  const phases = runs.filter((r) => isVppwatch(r) && isDropPhase(r));
   /** @type {Map<string, CapacityRunResult[]>} */
   const by = new Map();
   for (const run of phases) by.set(run.strategy, [...(by.get(run.strategy) ?? []), run]);
@@ -68,6 +71,7 @@ export function dropSweepSummary(runs) {
     phases.reduce((n, r) => n + r.rejected, 0),
     Math.max(...phases.map((r) => r.attemptsPerCall)).toFixed(2),
     percent(Math.max(...phases.map((r) => r.throttledShare))),
+    // A phase that never recovered took forever: the maximum, shown as `never`.
     seconds(Math.max(...phases.map((r) => r.recoveryMs ?? Number.POSITIVE_INFINITY))),
   ]);
   return [
@@ -99,9 +103,14 @@ export function meetsBesidesWall(run) {
   return v.rejected && v.attempts && v.throttled && v.recovery;
 }
 
-/** The strategies whose drop ran with a sweep: their drop's wall is judged on the median. @param {readonly CapacityRunResult[]} runs */
-export function sweptStrategies(runs) {
-  return new Set(dropPhasesByStrategy(runs).keys());
+/**
+ * Which of `runs` have their wall judged on the median of the drop's phases rather than alone: the drop's runs
+ * of every adapter whose drop was swept.
+ * @param {readonly CapacityRunResult[]} runs @returns {(run: CapacityRunResult) => boolean}
+ */
+export function wallOnMedian(runs) {
+  const swept = new Set(dropPhasesByStrategy(runs).keys());
+  return (run) => isDropPhase(run) && swept.has(run.strategy);
 }
 
 /**

@@ -137,6 +137,11 @@ export const STRATEGIES = [
   },
 ];
 
+/** True for vppwatch's own strategies (the adapters and their variants), false for the libraries compared. @param {string} id */
+export function isVppwatchStrategy(id) {
+  return id.startsWith('vppwatch');
+}
+
 /** @param {string} id @returns {Strategy} */
 export function strategyById(id) {
   const found = STRATEGIES.find((s) => s.id === id);

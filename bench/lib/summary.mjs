@@ -1,5 +1,5 @@
 // The one summary `pnpm bench` ends with: every ratio next to its same-run baseline, and each target met or not.
-import { STRATEGIES } from './strategies.mjs';
+import { isVppwatchStrategy, STRATEGIES } from './strategies.mjs';
 import { formatTable, mark } from './table.mjs';
 import { judgeRun, TARGETS } from './targets.mjs';
 
@@ -13,7 +13,7 @@ function span(values, digits) {
   return lo === hi ? lo : `${lo}-${hi}`;
 }
 
-const isVppwatch = (/** @type {RunResult} */ run) => run.strategy.startsWith('vppwatch');
+const isVppwatch = (/** @type {RunResult} */ run) => isVppwatchStrategy(run.strategy);
 const isExtra = (/** @type {RunResult} */ run) =>
   STRATEGIES.find((s) => s.id === run.strategy)?.extra === true;
 const labelOf = (/** @type {string} */ id) => STRATEGIES.find((s) => s.id === id)?.label ?? id;

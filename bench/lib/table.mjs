@@ -30,7 +30,7 @@ export function round(value, digits = 1) {
   return Math.round(value * f) / f;
 }
 
-/** Milliseconds as seconds with two decimals; null (or never reached) as `never`. @param {number | null} ms */
+/** Milliseconds as seconds with two decimals; null or Infinity (never reached) as `never`. @param {number | null} ms */
 export function seconds(ms) {
   return ms === null || !Number.isFinite(ms) ? 'never' : (ms / 1000).toFixed(2);
 }

@@ -26,6 +26,10 @@ export async function waitForTurn(
 ): Promise<number | GateRefusal> {
   const { policy, store } = runtime;
   let waited = 0;
+  const sleep = async (ms: number): Promise<void> => {
+    await abortableWait(ms, signal);
+    waited += ms;
+  };
   // Bounded: each pass either sends or sleeps until a gate that someone raised in the meantime. A `later` answer
   // is not a pass (it always sleeps first, so it cannot spin): a deep queue at a low rate asks many times.
   for (let pass = 0; pass < 100; ) {
@@ -35,9 +39,7 @@ export async function waitForTurn(
     const turn = asked instanceof Promise ? await asked : asked;
     if (turn.kind === 'go') return waited;
     if (turn.kind === 'later') {
-      const ms = Math.max(1, turn.ms);
-      await abortableWait(ms, signal);
-      waited += ms;
+      await sleep(Math.max(1, turn.ms));
       continue;
     }
     pass += 1;
@@ -46,13 +48,10 @@ export async function waitForTurn(
       if (gate - now > policy.maxRetryAfterMs) return new GateRefusal('retry_after_too_long', gate);
       if (deadlineAt !== null && gate >= deadlineAt) return new GateRefusal('deadline', gate);
       // Waiters spread out a little past the gate instead of all sending in the same millisecond.
-      const ms = gate - now + policy.random() * retryAfterJitterMax(gate - now);
-      await abortableWait(ms, signal);
-      waited += ms;
+      await sleep(gate - now + policy.random() * retryAfterJitterMax(gate - now));
       continue;
     }
-    await abortableWait(turn.ms, signal);
-    waited += turn.ms;
+    await sleep(turn.ms);
     const sentAt = policy.now();
     if (store.getGateUntil(tenant) <= sentAt) {
       store.sentLate?.(tenant, now + turn.ms, sentAt);
